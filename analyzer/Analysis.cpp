@@ -1,0 +1,167 @@
+//===--- Analysis.cpp - Analysing one translation unit --------------------===//
+#include "analyzer/Analysis.h"
+#include "analyzer/Contexts.h"
+#include "analyzer/DeclLookup.h"
+#include "analyzer/Effects.h"
+#include "analyzer/LineSource.h"
+#include "analyzer/Rule.h"
+#include "analyzer/Summarizer.h"
+#include "analyzer/Suppression.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Regex.h"
+#include <tuple>
+
+using namespace clang;
+using namespace boundwise;
+
+void ErrorCollector::HandleDiagnostic(DiagnosticsEngine::Level Level,
+                                      const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  if (Level < DiagnosticsEngine::Error)
+    return;
+  Result.HasCompilerErrors = true;
+  Finding Error;
+  Error.Rule = "clang-diagnostic-error";
+  Error.Level = Severity::Error;
+  llvm::SmallString<128> Message;
+  Info.FormatDiagnostic(Message);
+  Error.Message = std::string(Message);
+  if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+    const SourceManager &SM = Info.getSourceManager();
+    SourceLocation Loc = SM.getExpansionLoc(Info.getLocation());
+    PresumedLoc Presumed = SM.getPresumedLoc(Loc);
+    if (Presumed.isValid()) {
+      Error.Loc = {Presumed.getFilename(), Presumed.getLine(),
+                   Presumed.getColumn(), ""};
+      bool Invalid = false;
+      llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+      if (!Invalid) {
+        unsigned Offset = SM.getFileOffset(Loc);
+        size_t Start = Buffer.rfind('\n', Offset ? Offset - 1 : 0);
+        Start = (Start == llvm::StringRef::npos || Offset == 0) ? 0 : Start + 1;
+        Error.Loc.LineText = Buffer.substr(Start).take_until(
+            [](char C) { return C == '\n' || C == '\r'; }).str();
+      }
+    }
+  }
+  Result.Findings.push_back(std::move(Error));
+}
+
+namespace {
+
+class AnalysisConsumer : public ASTConsumer {
+public:
+  AnalysisConsumer(const AnalysisOptions &Options, FileResult &Result)
+      : Options(Options), Result(Result),
+        HeaderFilter(Options.HeaderFilterRegex) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    const SourceManager &SM = Context.getSourceManager();
+    DeclLookup Lookup(Context, *Options.TheCatalog);
+    auto InScope = [&](SourceLocation Loc) {
+      if (Loc.isInvalid())
+        return false;
+      Loc = SM.getExpansionLoc(Loc);
+      if (SM.isInMainFile(Loc))
+        return true;
+      return !SM.isInSystemHeader(Loc) && matchesHeaderFilter(
+                                              SM.getFilename(Loc));
+    };
+    std::vector<AsyncContext> Contexts =
+        findAsyncContexts(Context, Lookup, InScope);
+
+    SummaryIndex Summaries;
+    Summarizer Builder(Lookup, Summaries);
+    for (const AsyncContext &Async : Contexts)
+      Builder.summarize(Async.Function);
+    Summaries.propagate();
+
+    LineSource Lines(SM);
+    AnalysisState State{Lookup, Contexts, Summaries, Lines};
+    std::vector<Finding> Findings;
+    for (const RuleInfo &Info : allRules())
+      if (llvm::is_contained(Options.EnabledRules, Info.Name))
+        Info.Create()->check(State, Findings);
+    keepReportable(Findings, Lines,
+                   SM.getPresumedLoc(SM.getLocForStartOfFile(SM.getMainFileID()))
+                       .getFilename());
+  }
+
+private:
+  bool matchesHeaderFilter(llvm::StringRef File) const {
+    return !Options.HeaderFilterRegex.empty() && HeaderFilter.match(File);
+  }
+
+  /// Drops findings outside the reported files and suppressed ones, and
+  /// duplicates (a template's pattern and its instantiations).
+  void keepReportable(std::vector<Finding> &Findings, LineSource &Lines,
+                      llvm::StringRef MainFile) {
+    auto Key = [](const Finding &F) {
+      return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule,
+                      F.Message);
+    };
+    llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+      return Key(A) < Key(B);
+    });
+    for (size_t I = 0; I < Findings.size(); ++I) {
+      const Finding &F = Findings[I];
+      if (I > 0 && Key(Findings[I - 1]) == Key(F))
+        continue;
+      bool Reported = F.Loc.File == MainFile ||
+                      (!Lines.isSystemFile(F.Loc.File) &&
+                       matchesHeaderFilter(F.Loc.File));
+      if (!Reported)
+        continue;
+      auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
+      if (isSuppressed(LineAt, F.Loc.Line, F.Rule))
+        continue;
+      Result.Findings.push_back(F);
+    }
+  }
+
+  const AnalysisOptions &Options;
+  FileResult &Result;
+  llvm::Regex HeaderFilter;
+};
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(const AnalysisOptions &Options, FileResult &Result)
+      : Options(Options), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<AnalysisConsumer>(Options, Result);
+  }
+
+private:
+  const AnalysisOptions &Options;
+  FileResult &Result;
+};
+
+class AnalysisActionFactory : public tooling::FrontendActionFactory {
+public:
+  AnalysisActionFactory(const AnalysisOptions &Options, FileResult &Result)
+      : Options(Options), Result(Result) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(Options, Result);
+  }
+
+private:
+  const AnalysisOptions &Options;
+  FileResult &Result;
+};
+
+} // namespace
+
+std::unique_ptr<tooling::FrontendActionFactory>
+boundwise::makeAnalysisActionFactory(const AnalysisOptions &Options,
+                                     FileResult &Result) {
+  return std::make_unique<AnalysisActionFactory>(Options, Result);
+}

@@ -1,0 +1,200 @@
+//===--- Catalog.cpp - Loading and indexing the API catalog ---------------===//
+#include "analyzer/Catalog.h"
+#include "analyzer/CatalogYAML.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+using namespace boundwise;
+
+llvm::StringRef boundwise::categoryName(Category C) {
+  switch (C) {
+  case Category::Network:
+    return "network";
+  case Category::File:
+    return "file";
+  case Category::Sleep:
+    return "sleep";
+  case Category::Wait:
+    return "wait";
+  case Category::Database:
+    return "database";
+  case Category::Declared:
+    return "declared";
+  }
+  llvm_unreachable("covered switch");
+}
+
+llvm::StringRef boundwise::categoryPhrase(Category C) {
+  switch (C) {
+  case Category::Network:
+    return "the network";
+  case Category::File:
+    return "file I/O";
+  case Category::Sleep:
+    return "a sleep";
+  case Category::Wait:
+    return "a wait";
+  case Category::Database:
+    return "the database";
+  case Category::Declared:
+    return "a call marked [[clang::blocking]]";
+  }
+  llvm_unreachable("covered switch");
+}
+
+static bool isPattern(llvm::StringRef Name) {
+  return Name.find_first_of("*?[") != llvm::StringRef::npos;
+}
+
+Catalog::Catalog(std::vector<CatalogFile> FilesIn,
+                 const std::vector<std::string> &DisabledApis)
+    : Files(std::move(FilesIn)),
+      Disabled(DisabledApis.begin(), DisabledApis.end()) {
+  for (const CatalogFile &File : Files)
+    index(File);
+}
+
+void Catalog::addRole(llvm::StringRef Name,
+                      llvm::function_ref<void(ApiRoles &)> Assign) {
+  if (!isPattern(Name)) {
+    Assign(Exact[Name]);
+    return;
+  }
+  auto Pattern = llvm::GlobPattern::create(Name);
+  if (!Pattern) {
+    // Not a valid glob: treat it as a literal name rather than fail the run.
+    llvm::consumeError(Pattern.takeError());
+    Assign(Exact[Name]);
+    return;
+  }
+  ApiRoles Roles;
+  Assign(Roles);
+  Patterns.emplace_back(std::move(*Pattern), Roles);
+}
+
+template <typename EntryT>
+void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role) {
+  for (const std::string &Name : Entry.Names)
+    addRole(Name, [&](ApiRoles &Roles) { Roles.*Role = &Entry; });
+}
+
+void Catalog::index(const CatalogFile &File) {
+  for (const BlockingEntry &Entry : File.Blocking)
+    for (const std::string &Name : Entry.Names)
+      if (!Disabled.count(Name))
+        addRole(Name, [&](ApiRoles &Roles) { Roles.Blocking = &Entry; });
+  for (const HandlerApi &Entry : File.AsyncHandlers)
+    addNames(Entry, &ApiRoles::Handler);
+  for (const Submitter &Entry : File.Submitters)
+    addNames(Entry, &ApiRoles::Submit);
+  for (const Offloader &Entry : File.Offloaders)
+    addNames(Entry, &ApiRoles::Offload);
+  for (const Binder &Entry : File.Binders)
+    addNames(Entry, &ApiRoles::Bind);
+  for (const NonblockingSetter &Entry : File.NonblockingSetters)
+    addNames(Entry, &ApiRoles::Setter);
+  for (const std::string &Name : File.AsyncEntryPoints)
+    addRole(Name, [](ApiRoles &Roles) { Roles.AsyncEntryPoint = true; });
+  for (const std::string &Name : File.Executors.EventLoop)
+    Executors[Name] = ExecutorKind::EventLoop;
+  for (const std::string &Name : File.Executors.Pool)
+    Executors[Name] = ExecutorKind::Pool;
+  for (const std::string &Name : File.Executors.Wrappers)
+    Executors[Name] = ExecutorKind::Wrapper;
+  for (const CoroutineType &Type : File.CoroutineTypes)
+    for (const std::string &Name : Type.Names)
+      Coroutines[Name] = Type.Library;
+}
+
+/// Fills the roles \p Into does not have yet from \p From.
+static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
+  if (!Into.Blocking)
+    Into.Blocking = From.Blocking;
+  if (!Into.Handler)
+    Into.Handler = From.Handler;
+  if (!Into.Submit)
+    Into.Submit = From.Submit;
+  if (!Into.Offload)
+    Into.Offload = From.Offload;
+  if (!Into.Bind)
+    Into.Bind = From.Bind;
+  if (!Into.Setter)
+    Into.Setter = From.Setter;
+  Into.AsyncEntryPoint |= From.AsyncEntryPoint;
+}
+
+ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
+  ApiRoles Roles;
+  auto It = Exact.find(QualifiedName);
+  if (It != Exact.end())
+    Roles = It->second;
+  for (const auto &[Pattern, PatternRoles] : Patterns)
+    if (Pattern.match(QualifiedName))
+      mergeRoles(Roles, PatternRoles);
+  if (Roles.Blocking && Disabled.count(QualifiedName.str()))
+    Roles.Blocking = nullptr;
+  return Roles;
+}
+
+ExecutorKind Catalog::classifyExecutor(llvm::StringRef TypeName) const {
+  auto It = Executors.find(TypeName);
+  return It == Executors.end() ? ExecutorKind::Unknown : It->second;
+}
+
+std::optional<std::string>
+Catalog::coroutineLibrary(llvm::StringRef TypeName) const {
+  auto It = Coroutines.find(TypeName);
+  if (It == Coroutines.end())
+    return std::nullopt;
+  return It->second;
+}
+
+const Advice *Catalog::adviceFor(llvm::StringRef Library) const {
+  for (const CatalogFile &File : Files)
+    for (const Advice &Entry : File.Advices)
+      if (Entry.Library == Library)
+        return &Entry;
+  return nullptr;
+}
+
+llvm::Expected<CatalogFile>
+boundwise::parseCatalogFile(llvm::StringRef Text, llvm::StringRef FileName) {
+  CatalogFile File;
+  if (Text.trim().empty())
+    return File;
+  if (llvm::Error Err = readYAML(Text, FileName, File))
+    return std::move(Err);
+  return File;
+}
+
+llvm::Expected<std::vector<CatalogFile>>
+boundwise::loadCatalogDirectory(llvm::StringRef Directory) {
+  std::vector<std::string> Paths;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Directory, EC), End;
+       It != End && !EC; It.increment(EC))
+    if (llvm::sys::path::extension(It->path()) == ".yaml")
+      Paths.push_back(It->path());
+  if (EC)
+    return llvm::createStringError(EC, "cannot read the catalog directory " +
+                                           Directory + ": " + EC.message());
+  if (Paths.empty())
+    return llvm::createStringError("no catalog files (*.yaml) in " +
+                                   Directory);
+  llvm::sort(Paths);
+  std::vector<CatalogFile> Files;
+  for (const std::string &Path : Paths) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(),
+                                     "cannot read " + Path);
+    auto File = parseCatalogFile((*Buffer)->getBuffer(), Path);
+    if (!File)
+      return File.takeError();
+    Files.push_back(std::move(*File));
+  }
+  return Files;
+}

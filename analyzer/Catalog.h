@@ -1,0 +1,191 @@
+//===--- Catalog.h - What known APIs wait for and where code runs -*- C++ -*-===//
+//
+/// \file
+/// The API catalog: plain data loaded from rules/catalog/*.yaml and from a
+/// project's .boundwise.yaml. rules/catalog/README.md documents the schema;
+/// the structs below mirror it one to one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_CATALOG_H
+#define BOUNDWISE_ANALYZER_CATALOG_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/GlobPattern.h"
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace boundwise {
+
+/// What a blocking call waits for.
+enum class Category { Network, File, Sleep, Wait, Database, Declared };
+
+/// `network`, `file`, ...: the spelling in YAML and JSON.
+llvm::StringRef categoryName(Category C);
+/// `the network`, `file I/O`, ...: the spelling in messages.
+llvm::StringRef categoryPhrase(Category C);
+
+enum class ConditionKind { FlagSet, FdNonblocking, ZeroTimeout, ArgNull, MinArgs };
+
+/// One `unless:` or `only-if:` condition of a blocking entry.
+struct Condition {
+  ConditionKind When = ConditionKind::FlagSet;
+  int Arg = 0;
+  std::string Flag;
+  unsigned Count = 0;
+};
+
+struct BlockingEntry {
+  std::vector<std::string> Names;
+  Category Cat = Category::Wait;
+  std::string What;
+  /// The non-blocking form per library of the async context (`asio`,
+  /// `libuv`, `generic`).
+  std::map<std::string, std::string> Alternative;
+  std::vector<Condition> Unless;
+  std::vector<Condition> OnlyIf;
+};
+
+/// An API whose callable arguments run on the event loop.
+struct HandlerApi {
+  std::vector<std::string> Names;
+  std::string Library;
+  std::vector<int> Args;
+};
+
+/// post/dispatch/co_spawn: where the callable runs depends on the executor.
+struct Submitter {
+  std::vector<std::string> Names;
+  std::string Library;
+  int ExecutorArg = 0;
+  int CallableArg = -1;
+};
+
+/// An API whose callable arguments run on another thread.
+struct Offloader {
+  std::vector<std::string> Names;
+  std::vector<int> Args;
+};
+
+/// Wraps a callable without running it (std::bind, bind_executor).
+struct Binder {
+  std::vector<std::string> Names;
+  int CallableArg = 0;
+  std::optional<int> ExecutorArg;
+};
+
+struct ExecutorTypes {
+  std::vector<std::string> EventLoop;
+  std::vector<std::string> Pool;
+  std::vector<std::string> Wrappers;
+};
+
+struct CoroutineType {
+  std::vector<std::string> Names;
+  std::string Library;
+};
+
+struct FlagRef {
+  int Arg = 0;
+  std::string Name;
+};
+
+/// A call that makes a descriptor non-blocking, or returns a non-blocking one.
+struct NonblockingSetter {
+  std::vector<std::string> Names;
+  std::optional<int> FdArg;
+  bool Result = false;
+  FlagRef Flag;
+};
+
+/// How to offload blocking work from an async context of one library.
+struct Advice {
+  std::string Library;
+  std::string Coroutine;
+  std::string Handler;
+};
+
+/// One catalog file, or the `Catalog:` section of a .boundwise.yaml.
+struct CatalogFile {
+  std::string Library;
+  std::vector<BlockingEntry> Blocking;
+  std::vector<HandlerApi> AsyncHandlers;
+  std::vector<Submitter> Submitters;
+  std::vector<Offloader> Offloaders;
+  std::vector<Binder> Binders;
+  ExecutorTypes Executors;
+  std::vector<CoroutineType> CoroutineTypes;
+  std::vector<NonblockingSetter> NonblockingSetters;
+  std::vector<Advice> Advices;
+  std::vector<std::string> AsyncEntryPoints;
+};
+
+/// Everything the catalog says about one function name.
+struct ApiRoles {
+  const BlockingEntry *Blocking = nullptr;
+  const HandlerApi *Handler = nullptr;
+  const Submitter *Submit = nullptr;
+  const Offloader *Offload = nullptr;
+  const Binder *Bind = nullptr;
+  const NonblockingSetter *Setter = nullptr;
+  bool AsyncEntryPoint = false;
+
+  /// Whether the catalog knows the function at all: then boundwise trusts the
+  /// catalog and does not look inside the function's body.
+  bool isKnown() const {
+    return Blocking || Handler || Submit || Offload || Bind || Setter ||
+           AsyncEntryPoint;
+  }
+};
+
+enum class ExecutorKind { Unknown, EventLoop, Pool, Wrapper };
+
+/// The merged catalog with a name index. Immutable once built.
+class Catalog {
+public:
+  /// Builds the index over \p Files; entries whose names are in
+  /// \p DisabledApis lose their blocking role.
+  Catalog(std::vector<CatalogFile> Files,
+          const std::vector<std::string> &DisabledApis = {});
+  Catalog(const Catalog &) = delete;
+  Catalog &operator=(const Catalog &) = delete;
+
+  ApiRoles lookup(llvm::StringRef QualifiedName) const;
+  ExecutorKind classifyExecutor(llvm::StringRef TypeName) const;
+  /// The library of a coroutine return type, or empty if it is not one the
+  /// catalog knows.
+  std::optional<std::string> coroutineLibrary(llvm::StringRef TypeName) const;
+  /// Offload advice for \p Library, or null.
+  const Advice *adviceFor(llvm::StringRef Library) const;
+  const std::vector<CatalogFile> &files() const { return Files; }
+
+private:
+  void index(const CatalogFile &File);
+  template <typename EntryT>
+  void addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role);
+  void addRole(llvm::StringRef Name,
+               llvm::function_ref<void(ApiRoles &)> Assign);
+
+  std::vector<CatalogFile> Files;
+  std::set<std::string> Disabled;
+  llvm::StringMap<ApiRoles> Exact;
+  std::vector<std::pair<llvm::GlobPattern, ApiRoles>> Patterns;
+  llvm::StringMap<ExecutorKind> Executors;
+  llvm::StringMap<std::string> Coroutines;
+};
+
+/// Parses one catalog file; errors carry `file:line:col`.
+llvm::Expected<CatalogFile> parseCatalogFile(llvm::StringRef Text,
+                                             llvm::StringRef FileName);
+
+/// Loads every `*.yaml` file of \p Directory, sorted by name.
+llvm::Expected<std::vector<CatalogFile>>
+loadCatalogDirectory(llvm::StringRef Directory);
+
+} // namespace boundwise
+
+#endif

@@ -1,0 +1,222 @@
+//===--- CatalogYAML.h - YAML mapping of the catalog schema ----*- C++ -*-===//
+//
+/// \file
+/// LLVM YAMLTraits for the catalog structs, shared by the catalog files and
+/// the `Catalog:` section of .boundwise.yaml. Private to analyzer/.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_CATALOGYAML_H
+#define BOUNDWISE_ANALYZER_CATALOGYAML_H
+
+#include "analyzer/Catalog.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Condition)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::BlockingEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::HandlerApi)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Submitter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Offloader)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
+LLVM_YAML_IS_STRING_MAP(std::string)
+
+namespace llvm {
+namespace yaml {
+
+template <> struct ScalarEnumerationTraits<boundwise::Category> {
+  static void enumeration(IO &Io, boundwise::Category &Value) {
+    using boundwise::Category;
+    for (Category C : {Category::Network, Category::File, Category::Sleep,
+                       Category::Wait, Category::Database, Category::Declared})
+      Io.enumCase(Value, boundwise::categoryName(C).data(), C);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
+  static void enumeration(IO &Io, boundwise::ConditionKind &Value) {
+    using boundwise::ConditionKind;
+    Io.enumCase(Value, "flag-set", ConditionKind::FlagSet);
+    Io.enumCase(Value, "fd-nonblocking", ConditionKind::FdNonblocking);
+    Io.enumCase(Value, "zero-timeout", ConditionKind::ZeroTimeout);
+    Io.enumCase(Value, "arg-null", ConditionKind::ArgNull);
+    Io.enumCase(Value, "min-args", ConditionKind::MinArgs);
+  }
+};
+
+template <> struct MappingTraits<boundwise::Condition> {
+  static void mapping(IO &Io, boundwise::Condition &C) {
+    Io.mapRequired("when", C.When);
+    Io.mapOptional("arg", C.Arg, 0);
+    Io.mapOptional("flag", C.Flag);
+    Io.mapOptional("count", C.Count, 0u);
+  }
+  static std::string validate(IO &, boundwise::Condition &C) {
+    if (C.When == boundwise::ConditionKind::FlagSet && C.Flag.empty())
+      return "a flag-set condition needs 'flag'";
+    if (C.When == boundwise::ConditionKind::MinArgs && C.Count == 0)
+      return "a min-args condition needs 'count'";
+    return "";
+  }
+};
+
+/// Every entry names at least one function or type.
+template <typename T> static std::string validateNames(const T &Entry) {
+  return Entry.Names.empty() ? "an entry needs 'names'" : "";
+}
+
+template <> struct MappingTraits<boundwise::BlockingEntry> {
+  static void mapping(IO &Io, boundwise::BlockingEntry &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("category", E.Cat);
+    Io.mapOptional("what", E.What);
+    Io.mapOptional("alternative", E.Alternative);
+    Io.mapOptional("unless", E.Unless);
+    Io.mapOptional("only-if", E.OnlyIf);
+  }
+  static std::string validate(IO &, boundwise::BlockingEntry &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::HandlerApi> {
+  static void mapping(IO &Io, boundwise::HandlerApi &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+    Io.mapRequired("args", E.Args);
+  }
+  static std::string validate(IO &, boundwise::HandlerApi &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::Submitter> {
+  static void mapping(IO &Io, boundwise::Submitter &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+    Io.mapRequired("executor-arg", E.ExecutorArg);
+    Io.mapRequired("callable-arg", E.CallableArg);
+  }
+  static std::string validate(IO &, boundwise::Submitter &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::Offloader> {
+  static void mapping(IO &Io, boundwise::Offloader &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("args", E.Args);
+  }
+  static std::string validate(IO &, boundwise::Offloader &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::Binder> {
+  static void mapping(IO &Io, boundwise::Binder &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("callable-arg", E.CallableArg);
+    Io.mapOptional("executor-arg", E.ExecutorArg);
+  }
+  static std::string validate(IO &, boundwise::Binder &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::ExecutorTypes> {
+  static void mapping(IO &Io, boundwise::ExecutorTypes &E) {
+    Io.mapOptional("event-loop", E.EventLoop);
+    Io.mapOptional("pool", E.Pool);
+    Io.mapOptional("wrappers", E.Wrappers);
+  }
+};
+
+template <> struct MappingTraits<boundwise::CoroutineType> {
+  static void mapping(IO &Io, boundwise::CoroutineType &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+  }
+  static std::string validate(IO &, boundwise::CoroutineType &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::FlagRef> {
+  static void mapping(IO &Io, boundwise::FlagRef &F) {
+    Io.mapRequired("arg", F.Arg);
+    Io.mapRequired("name", F.Name);
+  }
+};
+
+template <> struct MappingTraits<boundwise::NonblockingSetter> {
+  static void mapping(IO &Io, boundwise::NonblockingSetter &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("fd-arg", E.FdArg);
+    Io.mapOptional("result", E.Result, false);
+    Io.mapRequired("flag", E.Flag);
+  }
+  static std::string validate(IO &, boundwise::NonblockingSetter &E) {
+    if (!E.FdArg && !E.Result)
+      return "a nonblocking setter needs 'fd-arg' or 'result: true'";
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::Advice> {
+  static void mapping(IO &Io, boundwise::Advice &E) {
+    Io.mapRequired("library", E.Library);
+    Io.mapOptional("coroutine", E.Coroutine);
+    Io.mapOptional("handler", E.Handler);
+  }
+};
+
+template <> struct MappingTraits<boundwise::CatalogFile> {
+  static void mapping(IO &Io, boundwise::CatalogFile &F) {
+    Io.mapOptional("library", F.Library);
+    Io.mapOptional("blocking", F.Blocking);
+    Io.mapOptional("async-handlers", F.AsyncHandlers);
+    Io.mapOptional("submitters", F.Submitters);
+    Io.mapOptional("offloaders", F.Offloaders);
+    Io.mapOptional("binders", F.Binders);
+    Io.mapOptional("executors", F.Executors);
+    Io.mapOptional("coroutine-types", F.CoroutineTypes);
+    Io.mapOptional("nonblocking-setters", F.NonblockingSetters);
+    Io.mapOptional("advice", F.Advices);
+    Io.mapOptional("async-entry-points", F.AsyncEntryPoints);
+  }
+};
+
+} // namespace yaml
+} // namespace llvm
+
+namespace boundwise {
+
+/// Reads \p Text (named \p FileName in errors) into \p Value; a malformed
+/// document becomes an error whose message is `file:line:col: message`.
+template <typename T>
+llvm::Error readYAML(llvm::StringRef Text, llvm::StringRef FileName,
+                     T &Value) {
+  std::string FirstError;
+  auto CollectFirst = [](const llvm::SMDiagnostic &Diag, void *Context) {
+    auto &Error = *static_cast<std::string *>(Context);
+    if (!Error.empty())
+      return;
+    Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
+             llvm::Twine(Diag.getColumnNo() + 1) + ": " + Diag.getMessage())
+                .str();
+  };
+  llvm::yaml::Input Input(llvm::MemoryBufferRef(Text, FileName), nullptr,
+                          CollectFirst, &FirstError);
+  Input >> Value;
+  if (!Input.error())
+    return llvm::Error::success();
+  if (FirstError.empty())
+    FirstError = (FileName + ": malformed YAML").str();
+  return llvm::createStringError(FirstError);
+}
+
+} // namespace boundwise
+
+#endif

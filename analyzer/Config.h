@@ -1,0 +1,46 @@
+//===--- Config.h - A project's .boundwise.yaml -----------------*- C++ -*-===//
+//
+/// \file
+/// Project configuration, found upward from a source file like .clang-tidy.
+/// Top-level keys follow clang-tidy (`Checks`, `WarningsAsErrors`,
+/// `HeaderFilterRegex`); `Catalog` extends the API catalog with entries of
+/// the same schema as rules/catalog/*.yaml, and `DisabledApis` switches
+/// catalog entries off for the project.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_CONFIG_H
+#define BOUNDWISE_ANALYZER_CONFIG_H
+
+#include "analyzer/Catalog.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boundwise {
+
+struct Config {
+  std::optional<std::string> Checks;
+  std::optional<std::string> WarningsAsErrors;
+  std::optional<std::string> HeaderFilterRegex;
+  CatalogFile Catalog;
+  std::vector<std::string> DisabledApis;
+};
+
+/// The name of the configuration file searched upward from sources.
+inline constexpr const char *ConfigFileName = ".boundwise.yaml";
+
+/// Parses configuration text; \p SourceName names it in errors.
+llvm::Expected<Config> parseConfig(llvm::StringRef Text,
+                                   llvm::StringRef SourceName);
+
+/// Reads and parses the configuration file at \p Path.
+llvm::Expected<Config> loadConfigFile(llvm::StringRef Path);
+
+/// The nearest .boundwise.yaml in the directory of \p SourceFile or above,
+/// or empty if there is none.
+std::string findConfigFile(llvm::StringRef SourceFile);
+
+} // namespace boundwise
+
+#endif

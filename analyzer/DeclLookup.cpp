@@ -1,0 +1,149 @@
+//===--- DeclLookup.cpp - The catalog seen from one AST -------------------===//
+#include "analyzer/DeclLookup.h"
+#include "analyzer/Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+
+using namespace clang;
+using namespace boundwise;
+
+ApiRoles DeclLookup::roles(const FunctionDecl *Function) {
+  const Decl *Key = Function->getCanonicalDecl();
+  auto It = Roles.find(Key);
+  if (It != Roles.end())
+    return It->second;
+  return Roles[Key] = TheCatalog.lookup(catalogNameOf(Function));
+}
+
+/// Whether \p Function is a lambda's or a local class's: their USRs are not
+/// unique within one function, their locations are.
+static bool isLocalFunction(const FunctionDecl *Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (Method && Method->getParent()->isLambda())
+    return true;
+  for (const DeclContext *Scope = Function->getDeclContext(); Scope;
+       Scope = Scope->getParent())
+    if (Scope->isFunctionOrMethod())
+      return true;
+  return false;
+}
+
+std::string DeclLookup::identity(const FunctionDecl *Function) {
+  auto It = Identities.find(Function);
+  if (It != Identities.end())
+    return It->second;
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(Function, Usr))
+    Usr = "boundwise:" + catalogNameOf(Function);
+  std::string Identity(Usr);
+  if (isLocalFunction(Function)) {
+    SourcePoint Where = point(Function->getLocation());
+    Identity += "@" + Where.File + ":" + std::to_string(Where.Line) + ":" +
+                std::to_string(Where.Column);
+  }
+  return Identities[Function] = std::move(Identity);
+}
+
+ExecutorKind DeclLookup::classifyRecord(const CXXRecordDecl *Record,
+                                        unsigned Depth) {
+  // Wrappers nest (strand<strand<...>>) only a few levels in practice.
+  if (!Record || Depth > 4)
+    return ExecutorKind::Unknown;
+  ExecutorKind Kind = TheCatalog.classifyExecutor(catalogNameOf(Record));
+  if (Kind != ExecutorKind::Wrapper) {
+    if (Kind != ExecutorKind::Unknown || !Record->hasDefinition())
+      return Kind;
+    // A class derived from an io_context is one.
+    for (const CXXBaseSpecifier &Base : Record->bases()) {
+      Kind = classifyRecord(classOfType(Base.getType()), Depth + 1);
+      if (Kind != ExecutorKind::Unknown)
+        return Kind;
+    }
+    return ExecutorKind::Unknown;
+  }
+  // A strand runs its work where its inner executor does.
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return ExecutorKind::Unknown;
+  return classifyRecord(classOfType(Spec->getTemplateArgs()[0].getAsType()),
+                        Depth + 1);
+}
+
+ExecutorKind DeclLookup::executorKind(const Expr *Executor) {
+  if (!Executor)
+    return ExecutorKind::Unknown;
+  return classifyRecord(classOfType(Executor->getType()), 0);
+}
+
+std::string DeclLookup::coroutineLibrary(const FunctionDecl *Function) {
+  const CXXRecordDecl *Record = classOfType(Function->getReturnType());
+  if (!Record)
+    return "";
+  return TheCatalog.coroutineLibrary(catalogNameOf(Record)).value_or("");
+}
+
+std::string DeclLookup::displayName(const FunctionDecl *Function) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (Method && Method->getParent()->isLambda())
+    return "lambda";
+  if (Method && !Method->getParent()->getName().empty())
+    return (Method->getParent()->getName() + "::" +
+            Function->getNameAsString())
+        .str();
+  return Function->getNameAsString();
+}
+
+SourcePoint DeclLookup::point(SourceLocation Loc) const {
+  const SourceManager &SM = Context.getSourceManager();
+  PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (Presumed.isInvalid())
+    return {};
+  return {Presumed.getFilename(), Presumed.getLine(), Presumed.getColumn()};
+}
+
+bool boundwise::hasFunctionEffect(const FunctionDecl *Function,
+                                  FunctionEffect::Kind Kind) {
+  for (const FunctionDecl *Redecl : Function->redecls())
+    for (const FunctionEffectWithCondition &Effect :
+         Redecl->getFunctionEffects())
+      if (Effect.Effect.kind() == Kind)
+        return true;
+  return false;
+}
+
+bool boundwise::hasAnnotation(const FunctionDecl *Function,
+                              llvm::StringRef Annotation) {
+  for (const FunctionDecl *Redecl : Function->redecls())
+    for (const auto *Attr : Redecl->specific_attrs<AnnotateAttr>())
+      if (Attr->getAnnotation() == Annotation)
+        return true;
+  return false;
+}
+
+llvm::ArrayRef<const Expr *> boundwise::callArguments(const Expr *Call) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    return {Construct->getArgs(), Construct->getNumArgs()};
+  const auto *TheCall = cast<CallExpr>(Call);
+  llvm::ArrayRef<const Expr *> Args(TheCall->getArgs(), TheCall->getNumArgs());
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(TheCall);
+  if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getCalleeDecl()) &&
+      !Args.empty())
+    return Args.drop_front();
+  return Args;
+}
+
+const Expr *boundwise::argumentAt(const Expr *Call, int Index) {
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  int Size = static_cast<int>(Args.size());
+  int Position = Index < 0 ? Size + Index : Index;
+  if (Position < 0 || Position >= Size)
+    return nullptr;
+  return Args[Position];
+}

@@ -1,0 +1,85 @@
+//===--- DeclLookup.h - The catalog seen from one AST -----------*- C++ -*-===//
+//
+/// \file
+/// Answers, once per declaration, what the catalog says about a function or
+/// a type of one translation unit, and the function's stable identity (USR).
+/// Every lookup is cached: a catalog name is computed once per declaration,
+/// never once per catalog entry.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_DECLLOOKUP_H
+#define BOUNDWISE_ANALYZER_DECLLOOKUP_H
+
+#include "analyzer/Catalog.h"
+#include "analyzer/Effects.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Expr;
+} // namespace clang
+
+namespace boundwise {
+
+class DeclLookup {
+public:
+  DeclLookup(clang::ASTContext &Context, const Catalog &TheCatalog)
+      : Context(Context), TheCatalog(TheCatalog) {}
+
+  const Catalog &catalog() const { return TheCatalog; }
+  clang::ASTContext &astContext() const { return Context; }
+
+  /// The catalog roles of \p Function (by its canonical declaration).
+  ApiRoles roles(const clang::FunctionDecl *Function);
+
+  /// The stable identity of \p Function: its USR, made unique for lambdas
+  /// and local classes by their location.
+  std::string identity(const clang::FunctionDecl *Function);
+
+  /// Where the work of an executor (or execution context) expression runs.
+  ExecutorKind executorKind(const clang::Expr *Executor);
+
+  /// The library of the coroutine whose return type is \p Function's, or
+  /// empty when the type is not in the catalog.
+  std::string coroutineLibrary(const clang::FunctionDecl *Function);
+
+  /// A user-facing name: `lookup_user`, `Session::on_read`, `lambda`.
+  std::string displayName(const clang::FunctionDecl *Function) const;
+
+  /// \p Loc as a file, line and column (of the expansion, for macros).
+  SourcePoint point(clang::SourceLocation Loc) const;
+
+private:
+  ExecutorKind classifyRecord(const clang::CXXRecordDecl *Record,
+                              unsigned Depth);
+
+  clang::ASTContext &Context;
+  const Catalog &TheCatalog;
+  llvm::DenseMap<const clang::Decl *, ApiRoles> Roles;
+  llvm::DenseMap<const clang::Decl *, std::string> Identities;
+};
+
+/// Whether \p Function or any of its redeclarations carries the function
+/// effect \p Kind (`[[clang::blocking]]`, `[[clang::nonblocking]]`).
+bool hasFunctionEffect(const clang::FunctionDecl *Function,
+                       clang::FunctionEffect::Kind Kind);
+
+/// Whether any redeclaration of \p Function carries
+/// `[[clang::annotate(Annotation)]]`.
+bool hasAnnotation(const clang::FunctionDecl *Function,
+                   llvm::StringRef Annotation);
+
+/// The arguments a catalog index counts: a member operator call's object is
+/// not one of them.
+llvm::ArrayRef<const clang::Expr *> callArguments(const clang::Expr *Call);
+
+/// The argument at catalog index \p Index (negative counts from the end), or
+/// null when the call has too few.
+const clang::Expr *argumentAt(const clang::Expr *Call, int Index);
+
+} // namespace boundwise
+
+#endif

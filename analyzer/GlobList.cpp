@@ -1,0 +1,40 @@
+//===--- GlobList.cpp - clang-tidy style glob lists -----------------------===//
+#include "analyzer/GlobList.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace boundwise;
+
+GlobList::GlobList(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    bool Positive = !Part.consume_front("-");
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    auto Pattern = llvm::GlobPattern::create(Part);
+    if (!Pattern) {
+      llvm::consumeError(Pattern.takeError());
+      continue;
+    }
+    Items.push_back({Positive, Part.str(), std::move(*Pattern)});
+  }
+}
+
+bool GlobList::contains(llvm::StringRef Name) const {
+  for (auto It = Items.rbegin(); It != Items.rend(); ++It)
+    if (It->Pattern.match(Name))
+      return It->Positive;
+  return false;
+}
+
+std::vector<std::string> GlobList::literalNames() const {
+  std::vector<std::string> Names;
+  for (const Item &I : Items)
+    if (I.Text.find_first_of("*?[") == std::string::npos)
+      Names.push_back(I.Text);
+  return Names;
+}

@@ -1,0 +1,55 @@
+//===--- Rule.h - The rule interface and registry ---------------*- C++ -*-===//
+//
+/// \file
+/// A rule turns the analysis of one translation unit (its async contexts and
+/// effect summaries) into findings. Rules are registered in one explicit
+/// table, allRules(), with no static constructors.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_RULE_H
+#define BOUNDWISE_ANALYZER_RULE_H
+
+#include "analyzer/Contexts.h"
+#include "analyzer/Effects.h"
+#include "analyzer/Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace boundwise {
+
+class DeclLookup;
+class LineSource;
+
+/// What a rule sees of one translation unit.
+struct AnalysisState {
+  DeclLookup &Lookup;
+  const std::vector<AsyncContext> &Contexts;
+  const SummaryIndex &Summaries;
+  LineSource &Lines;
+};
+
+class Rule {
+public:
+  virtual ~Rule() = default;
+  /// Appends this rule's findings for one translation unit to \p Out.
+  virtual void check(const AnalysisState &State,
+                     std::vector<Finding> &Out) const = 0;
+};
+
+struct RuleInfo {
+  llvm::StringRef Name;
+  llvm::StringRef Summary;
+  std::function<std::unique_ptr<Rule>()> Create;
+};
+
+/// Every rule boundwise has, sorted by name.
+const std::vector<RuleInfo> &allRules();
+
+/// The documentation page of a rule, relative to the project root.
+std::string ruleDocPath(llvm::StringRef Rule);
+
+} // namespace boundwise
+
+#endif

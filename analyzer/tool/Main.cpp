@@ -1,0 +1,349 @@
+//===--- Main.cpp - The boundwise command line ----------------------------===//
+//
+/// \file
+/// `boundwise [options] <file>... [-- <compile args>]`, with clang-tidy's
+/// conventions so that it can stand where clang-tidy stands.
+/// Exit codes: 0 no errors; 1 a finding promoted by --warnings-as-errors, or
+/// a file that does not compile; 2 bad usage, configuration or input.
+//
+//===----------------------------------------------------------------------===//
+#include "analyzer/Analysis.h"
+#include "analyzer/Catalog.h"
+#include "analyzer/CompilationSetup.h"
+#include "analyzer/Config.h"
+#include "analyzer/GlobList.h"
+#include "analyzer/Output.h"
+#include "analyzer/Rule.h"
+
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <mutex>
+
+using namespace boundwise;
+using namespace llvm;
+using namespace clang;
+
+static cl::OptionCategory Options("boundwise options");
+
+static cl::list<std::string> Sources(cl::Positional,
+                                     cl::desc("<source0> [... <sourceN>]"),
+                                     cl::cat(Options));
+static cl::opt<std::string>
+    BuildPath("p", cl::desc("Build path: the directory of compile_commands.json"),
+              cl::value_desc("dir"), cl::cat(Options));
+static cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Additional argument to append to the compiler command"),
+              cl::cat(Options));
+static cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Additional argument to prepend to the compiler command"),
+    cl::cat(Options));
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("Comma-separated globs of rules to run; a '-' prefix "
+                    "removes. Overrides the configuration's Checks."),
+           cl::cat(Options));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled rules and exit"),
+                                cl::cat(Options));
+static cl::opt<std::string>
+    ConfigText("config",
+               cl::desc("Configuration in YAML, instead of .boundwise.yaml "
+                        "files: --config=\"{Checks: '-*,blocking-in-async'}\""),
+               cl::cat(Options));
+static cl::opt<std::string>
+    ConfigFilePath("config-file",
+                   cl::desc("Read the configuration from this file instead of "
+                            "searching for .boundwise.yaml"),
+                   cl::value_desc("path"), cl::cat(Options));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Globs of rules whose findings are errors (exit code 1)"),
+    cl::cat(Options));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("Do not print the summary of findings"),
+                           cl::cat(Options));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of headers whose findings are reported too "
+             "(never system headers); the main file always is"),
+    cl::cat(Options));
+static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel"),
+                              cl::init(1), cl::cat(Options));
+
+enum class OutputFormat { Text, Json, Sarif };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy's format"),
+               clEnumValN(OutputFormat::Json, "json", "JSON"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::cat(Options));
+
+static int usageError(const Twine &Message) {
+  errs() << "boundwise: error: " << Message << "\n";
+  return 2;
+}
+
+/// The configuration of each source, loaded once per configuration file.
+struct ConfigSet {
+  std::map<std::string, Config> ByPath;
+  std::vector<const Config *> OfSource;
+};
+
+static Expected<ConfigSet> loadConfigs() {
+  ConfigSet Set;
+  if (!ConfigText.empty()) {
+    auto Parsed = parseConfig(ConfigText, "--config");
+    if (!Parsed)
+      return Parsed.takeError();
+    Set.ByPath["--config"] = std::move(*Parsed);
+  }
+  for (const std::string &Source : Sources) {
+    std::string Path = !ConfigText.empty() ? "--config"
+                       : !ConfigFilePath.empty()
+                           ? ConfigFilePath.getValue()
+                           : findConfigFile(Source);
+    if (!Set.ByPath.count(Path)) {
+      Config Loaded;
+      if (!Path.empty()) {
+        auto Parsed = loadConfigFile(Path);
+        if (!Parsed)
+          return Parsed.takeError();
+        Loaded = std::move(*Parsed);
+      }
+      Set.ByPath[Path] = std::move(Loaded);
+    }
+    Set.OfSource.push_back(&Set.ByPath[Path]);
+  }
+  return Set;
+}
+
+static std::string effective(const cl::opt<std::string> &Flag,
+                             const std::optional<std::string> &FromConfig,
+                             StringRef Default) {
+  if (Flag.getNumOccurrences())
+    return Flag;
+  return FromConfig ? *FromConfig : Default.str();
+}
+
+static std::vector<std::string> enabledRules(StringRef Globs) {
+  GlobList List(Globs);
+  std::vector<std::string> Names;
+  for (const RuleInfo &Info : allRules())
+    if (List.contains(Info.Name))
+      Names.push_back(Info.Name.str());
+  return Names;
+}
+
+/// An unknown rule name in a check list is an error, as a typo would
+/// otherwise silently disable the check.
+static Error validateChecks(StringRef Globs) {
+  for (const std::string &Name : GlobList(Globs).literalNames()) {
+    bool Known = StringRef(Name).starts_with("clang-diagnostic-") ||
+                 llvm::any_of(allRules(), [&](const RuleInfo &Info) {
+                   return Info.Name == Name;
+                 });
+    if (!Known)
+      return createStringError("unknown check '" + Name +
+                               "'; --list-checks shows the known ones");
+  }
+  return Error::success();
+}
+
+/// Runs on one file with its own compilation database and catalog.
+static FileResult
+analyzeFile(const std::string &Source, const Config &Conf,
+            const Catalog &TheCatalog,
+            const tooling::CompilationDatabase *FixedDatabase,
+            StringRef ResourceDir) {
+  FileResult Result;
+  Result.File = Source;
+  if (!sys::fs::exists(Source)) {
+    Result.FatalError = "no such file: " + Source;
+    return Result;
+  }
+  std::unique_ptr<tooling::CompilationDatabase> Found;
+  const tooling::CompilationDatabase *Database = FixedDatabase;
+  if (!Database) {
+    std::string Error;
+    Found = findCompilationDatabase(Source, Error);
+    if (!Found && !Error.empty())
+      errs() << "boundwise: warning: " << Error << "\n";
+    if (!Found) {
+      errs() << "boundwise: no compilation database found for " << Source
+             << "; analysing with default flags\n";
+      StringRef Extension = sys::path::extension(Source);
+      std::vector<std::string> Flags;
+      if (Extension != ".c")
+        Flags.push_back("-std=c++20");
+      Found = std::make_unique<tooling::FixedCompilationDatabase>(".", Flags);
+    }
+    Database = Found.get();
+  }
+
+  tooling::ClangTool Tool(*Database, {Source});
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      ExtraArgs, tooling::ArgumentInsertPosition::END));
+  // Clang's builtin headers, wherever this binary runs from.
+  Tool.appendArgumentsAdjuster(
+      [ResourceDir = ResourceDir.str()](const tooling::CommandLineArguments &Args,
+                                        StringRef) {
+        if (llvm::any_of(Args, [](StringRef Arg) {
+              return Arg.starts_with("-resource-dir");
+            }))
+          return Args;
+        return tooling::getInsertArgumentAdjuster(
+            ("-resource-dir=" + ResourceDir).c_str(),
+            tooling::ArgumentInsertPosition::END)(Args, "");
+      });
+  ErrorCollector Errors(Result);
+  Tool.setDiagnosticConsumer(&Errors);
+
+  AnalysisOptions Analysis;
+  Analysis.TheCatalog = &TheCatalog;
+  Analysis.EnabledRules = enabledRules(effective(Checks, Conf.Checks, "*"));
+  Analysis.HeaderFilterRegex =
+      effective(HeaderFilter, Conf.HeaderFilterRegex, "");
+  auto Factory = makeAnalysisActionFactory(Analysis, Result);
+  if (Tool.run(Factory.get()) != 0 && !Result.HasCompilerErrors &&
+      Result.Findings.empty())
+    Result.FatalError = "cannot analyse " + Source;
+
+  GlobList AsErrors(effective(WarningsAsErrors, Conf.WarningsAsErrors, ""));
+  for (Finding &F : Result.Findings)
+    F.AsError = F.Level == Severity::Warning && AsErrors.contains(F.Rule);
+  return Result;
+}
+
+/// Prints the findings in the chosen format and returns the exit code.
+static int report(const std::vector<FileResult> &Results) {
+  switch (Format) {
+  case OutputFormat::Text:
+    printText(Results, outs());
+    break;
+  case OutputFormat::Json:
+    printJson(Results, outs());
+    break;
+  case OutputFormat::Sarif: {
+    SmallString<256> Base;
+    sys::fs::current_path(Base);
+    printSarif(Results, Base, outs());
+    break;
+  }
+  }
+  outs().flush();
+  unsigned Warnings = 0, Errors = 0;
+  bool Failed = false, CompileErrors = false;
+  for (const FileResult &Result : Results) {
+    if (!Result.FatalError.empty()) {
+      errs() << "boundwise: error: " << Result.FatalError << "\n";
+      Failed = true;
+    }
+    CompileErrors |= Result.HasCompilerErrors;
+    for (const Finding &F : Result.Findings)
+      ++(F.Level == Severity::Error || F.AsError ? Errors : Warnings);
+  }
+  if (!Quiet && Warnings)
+    errs() << Warnings << " warning" << (Warnings == 1 ? "" : "s")
+           << " generated.\n";
+  if (!Quiet && Errors)
+    errs() << Errors << " error" << (Errors == 1 ? "" : "s")
+           << " generated.\n";
+  if (CompileErrors)
+    errs() << "Found compiler error(s).\n";
+  if (Failed)
+    return 2;
+  return Errors ? 1 : 0;
+}
+
+static void printVersion(raw_ostream &OS) {
+  OS << "boundwise version " << BOUNDWISE_VERSION << " (LLVM "
+     << LLVM_VERSION_STRING << ")\n";
+}
+
+int main(int Argc, const char **Argv) {
+  InitLLVM Init(Argc, Argv);
+  std::string FixedError;
+  // Everything after `--` is the compile command, as for clang-tidy.
+  std::unique_ptr<tooling::FixedCompilationDatabase> Fixed =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
+                                                             FixedError);
+  cl::HideUnrelatedOptions(Options);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "boundwise: what is this code waiting for, and does its "
+          "concurrency model fit?\n",
+          &errs()))
+    return 2;
+
+  auto Configs = loadConfigs();
+  if (!Configs)
+    return usageError(toString(Configs.takeError()));
+  static const Config NoConfig;
+  const Config &First =
+      Configs->OfSource.empty() ? NoConfig : *Configs->OfSource.front();
+  std::string CheckGlobs = effective(Checks, First.Checks, "*");
+  if (Error Err = validateChecks(CheckGlobs))
+    return usageError(toString(std::move(Err)));
+  if (ListChecks) {
+    outs() << "Enabled checks:\n";
+    for (const std::string &Name : enabledRules(CheckGlobs))
+      outs() << "    " << Name << "\n";
+    return 0;
+  }
+  if (Sources.empty())
+    return usageError("no input files; run boundwise --help for usage");
+  if (enabledRules(CheckGlobs).empty())
+    return usageError("no checks enabled by '" + CheckGlobs + "'");
+
+  std::string ExecutableDir = executableDirectory(Argv[0]);
+  auto BaseFiles = loadCatalogDirectory(catalogDirectory(ExecutableDir));
+  if (!BaseFiles)
+    return usageError("cannot load the API catalog: " +
+                      toString(BaseFiles.takeError()));
+  // One catalog per configuration: the base plus the project's entries.
+  std::map<const Config *, std::unique_ptr<Catalog>> Catalogs;
+  for (const auto &[Path, Conf] : Configs->ByPath) {
+    std::vector<CatalogFile> Files = *BaseFiles;
+    Files.push_back(Conf.Catalog);
+    Catalogs[&Conf] = std::make_unique<Catalog>(std::move(Files),
+                                                Conf.DisabledApis);
+  }
+  std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
+  if (!Database && !BuildPath.empty()) {
+    std::string Error;
+    auto FromBuild =
+        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
+    if (!FromBuild)
+      return usageError("no compilation database in '" + BuildPath +
+                        "': " + Error);
+    Database = tooling::inferMissingCompileCommands(std::move(FromBuild));
+  }
+
+  std::string ResourceDir = clangResourceDirectory(ExecutableDir);
+  std::vector<FileResult> Results(Sources.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Sources.size(); ++I)
+      Pool.async([&, I] {
+        const Config &Conf = *Configs->OfSource[I];
+        Results[I] = analyzeFile(Sources[I], Conf, *Catalogs[&Conf],
+                                 Database.get(), ResourceDir);
+      });
+    Pool.wait();
+  }
+  return report(Results);
+}
