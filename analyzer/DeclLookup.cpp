@@ -128,14 +128,21 @@ bool boundwise::hasAnnotation(const FunctionDecl *Function,
 }
 
 llvm::ArrayRef<const Expr *> boundwise::callArguments(const Expr *Call) {
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
-    return {Construct->getArgs(), Construct->getNumArgs()};
-  const auto *TheCall = cast<CallExpr>(Call);
-  llvm::ArrayRef<const Expr *> Args(TheCall->getArgs(), TheCall->getNumArgs());
-  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(TheCall);
-  if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getCalleeDecl()) &&
-      !Args.empty())
-    return Args.drop_front();
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
+    Args = {Construct->getArgs(), Construct->getNumArgs()};
+  } else {
+    const auto *TheCall = cast<CallExpr>(Call);
+    Args = {TheCall->getArgs(), TheCall->getNumArgs()};
+    const auto *Operator = dyn_cast<CXXOperatorCallExpr>(TheCall);
+    if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getCalleeDecl()) &&
+        !Args.empty())
+      Args = Args.drop_front();
+  }
+  // Defaulted parameters (Asio's SFINAE constraints among them) were not
+  // written: the last argument is the last one the user passed.
+  while (!Args.empty() && isa<CXXDefaultArgExpr>(Args.back()))
+    Args = Args.drop_back();
   return Args;
 }
 

@@ -72,8 +72,8 @@ bool hasFunctionEffect(const clang::FunctionDecl *Function,
 bool hasAnnotation(const clang::FunctionDecl *Function,
                    llvm::StringRef Annotation);
 
-/// The arguments a catalog index counts: a member operator call's object is
-/// not one of them.
+/// The arguments a catalog index counts: those the user wrote, without a
+/// member operator call's object and without defaulted trailing ones.
 llvm::ArrayRef<const clang::Expr *> callArguments(const clang::Expr *Call);
 
 /// The argument at catalog index \p Index (negative counts from the end), or

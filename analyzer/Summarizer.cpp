@@ -200,14 +200,6 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
   return false;
 }
 
-static unsigned writtenArgumentCount(const Expr *Call) {
-  unsigned Count = 0;
-  for (const Expr *Arg : callArguments(Call))
-    if (!isa<CXXDefaultArgExpr>(Arg))
-      ++Count;
-  return Count;
-}
-
 static bool conditionHolds(const Condition &Cond, const Expr *Call,
                            const CallSiteFacts &Facts) {
   const Expr *Arg = argumentAt(Call, Cond.Arg);
@@ -223,7 +215,7 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
                       const_cast<ASTContext &>(Facts.Context),
                       Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
   case ConditionKind::MinArgs:
-    return writtenArgumentCount(Call) >= Cond.Count;
+    return callArguments(Call).size() >= Cond.Count;
   }
   llvm_unreachable("covered switch");
 }

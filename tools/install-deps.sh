@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages boundwise needs to build and test, skipping
+# those already installed. Safe to run again.
+set -euo pipefail
+
+packages=(
+  # toolchain: LLVM/Clang 22 (lit and FileCheck come with llvm-22-tools)
+  llvm-22-dev libclang-22-dev clang-22 llvm-22-tools
+  cmake ninja-build nlohmann-json3-dev python3
+  # real libraries the tests and the examples compile against
+  libboost-dev libuv1-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+    grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "boundwise: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null
