@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace boundwise;
@@ -91,8 +92,12 @@ std::string DeclLookup::coroutineLibrary(const FunctionDecl *Function) {
 
 std::string DeclLookup::displayName(const FunctionDecl *Function) const {
   const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-  if (Method && Method->getParent()->isLambda())
-    return "lambda";
+  if (Method && Method->getParent()->isLambda()) {
+    // Lambdas have no name; where they are written tells them apart.
+    SourcePoint Where = point(Method->getParent()->getLocation());
+    return "lambda at " + llvm::sys::path::filename(Where.File).str() + ":" +
+           std::to_string(Where.Line);
+  }
   if (Method && !Method->getParent()->getName().empty())
     return (Method->getParent()->getName() + "::" +
             Function->getNameAsString())

@@ -46,7 +46,8 @@ public:
   /// empty when the type is not in the catalog.
   std::string coroutineLibrary(const clang::FunctionDecl *Function);
 
-  /// A user-facing name: `lookup_user`, `Session::on_read`, `lambda`.
+  /// A user-facing name: `lookup_user`, `Session::on_read`,
+  /// `lambda at server.cpp:12`.
   std::string displayName(const clang::FunctionDecl *Function) const;
 
   /// \p Loc as a file, line and column (of the expansion, for macros).

@@ -56,7 +56,8 @@ struct BlockingReach {
 
 struct FunctionSummary {
   std::string Usr;
-  /// The name to show: `lookup_user`, `Session::on_read`, `lambda`.
+  /// The name to show: `lookup_user`, `Session::on_read`,
+  /// `lambda at server.cpp:12`.
   std::string Name;
   SourcePoint Loc;
   /// Declared [[clang::nonblocking]]: trusted, its body is not summarised.
