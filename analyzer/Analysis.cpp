@@ -119,7 +119,8 @@ private:
       if (!Reported)
         continue;
       auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
-      if (isSuppressed(LineAt, F.Loc.Line, F.Rule))
+      if (isSuppressed(LineAt, F.Loc.Line, F.Rule,
+                       Lines.fileContains(F.Loc.File, "NOLINTBEGIN")))
         continue;
       Result.Findings.push_back(F);
     }

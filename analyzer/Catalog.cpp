@@ -27,20 +27,38 @@ llvm::StringRef boundwise::categoryName(Category C) {
   llvm_unreachable("covered switch");
 }
 
-llvm::StringRef boundwise::categoryPhrase(Category C) {
+llvm::StringRef boundwise::categoryVerb(Category C) {
   switch (C) {
   case Category::Network:
-    return "the network";
+    return "blocks on the network";
   case Category::File:
-    return "file I/O";
+    return "blocks on file I/O";
   case Category::Sleep:
-    return "a sleep";
+    return "sleeps";
   case Category::Wait:
-    return "a wait";
+    return "blocks on a wait";
   case Category::Database:
-    return "the database";
+    return "blocks on the database";
   case Category::Declared:
-    return "a call marked [[clang::blocking]]";
+    return "blocks";
+  }
+  llvm_unreachable("covered switch");
+}
+
+llvm::StringRef boundwise::categoryNoun(Category C) {
+  switch (C) {
+  case Category::Network:
+    return "blocking network I/O";
+  case Category::File:
+    return "blocking file I/O";
+  case Category::Sleep:
+    return "a blocking sleep";
+  case Category::Wait:
+    return "a blocking wait";
+  case Category::Database:
+    return "a blocking database call";
+  case Category::Declared:
+    return "declared blocking";
   }
   llvm_unreachable("covered switch");
 }

@@ -26,8 +26,11 @@ enum class Category { Network, File, Sleep, Wait, Database, Declared };
 
 /// `network`, `file`, ...: the spelling in YAML and JSON.
 llvm::StringRef categoryName(Category C);
-/// `the network`, `file I/O`, ...: the spelling in messages.
-llvm::StringRef categoryPhrase(Category C);
+/// `blocks on the network`, `sleeps`, ...: what a function that reaches
+/// blocking of category \p C does, in messages.
+llvm::StringRef categoryVerb(Category C);
+/// `blocking network I/O`, `a blocking sleep`, ...: the kind of an operation.
+llvm::StringRef categoryNoun(Category C);
 
 enum class ConditionKind { FlagSet, FdNonblocking, ZeroTimeout, ArgNull, MinArgs };
 

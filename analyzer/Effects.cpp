@@ -14,6 +14,13 @@ const BlockingReach *FunctionSummary::shortestReach() const {
   return Best;
 }
 
+const BlockingReach *FunctionSummary::reachOf(Category Cat) const {
+  for (const BlockingReach &Reach : Reaches)
+    if (Reach.Cat == Cat)
+      return &Reach;
+  return nullptr;
+}
+
 FunctionSummary &SummaryIndex::getOrCreate(llvm::StringRef Usr) {
   FunctionSummary &Summary = Functions[Usr.str()];
   Summary.Usr = Usr.str();
@@ -78,13 +85,15 @@ void SummaryIndex::propagate() {
     propagateCategory(Functions, Cat, Callers);
 }
 
-std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr) const {
+std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr,
+                                           std::optional<Category> Cat) const {
   std::vector<ChainStep> Steps;
   const FunctionSummary *Current = find(Usr);
-  const BlockingReach *Reach = Current ? Current->shortestReach() : nullptr;
-  if (!Reach)
+  if (!Current)
     return Steps;
-  Category Cat = Reach->Cat;
+  const BlockingReach *Reach =
+      Cat ? Current->reachOf(*Cat) : Current->shortestReach();
+  // Each step down is one call shorter, so the walk ends.
   while (Current && Reach) {
     if (Reach->Op >= 0) {
       Steps.push_back({Current, nullptr, &Current->Ops[Reach->Op]});
@@ -92,13 +101,9 @@ std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr) const {
     }
     const CallEdge &Edge = Current->Calls[Reach->Edge];
     Steps.push_back({Current, &Edge, nullptr});
+    Category Along = Reach->Cat;
     Current = find(Edge.CalleeUsr);
-    Reach = nullptr;
-    if (!Current)
-      break;
-    for (const BlockingReach &Candidate : Current->Reaches)
-      if (Candidate.Cat == Cat)
-        Reach = &Candidate;
+    Reach = Current ? Current->reachOf(Along) : nullptr;
   }
   return Steps;
 }

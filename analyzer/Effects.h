@@ -69,6 +69,8 @@ struct FunctionSummary {
 
   /// The reach with the shortest chain, or null when nothing blocks.
   const BlockingReach *shortestReach() const;
+  /// The reach of category \p Cat, or null.
+  const BlockingReach *reachOf(Category Cat) const;
 };
 
 /// One step of an evidence chain: \p Function calls the next function at
@@ -91,9 +93,11 @@ public:
   /// of blocking, over the call graph, recursion included.
   void propagate();
 
-  /// The chain from \p Usr down to a blocking operation along the shortest
-  /// reach: calls first, the operation last. Empty when nothing blocks.
-  std::vector<ChainStep> chain(llvm::StringRef Usr) const;
+  /// The chain from \p Usr down to a blocking operation of category \p Cat,
+  /// or of any category, along the shortest reach: calls first, the
+  /// operation last. Empty when nothing blocks.
+  std::vector<ChainStep> chain(llvm::StringRef Usr,
+                               std::optional<Category> Cat = {}) const;
 
   const std::map<std::string, FunctionSummary> &functions() const {
     return Functions;

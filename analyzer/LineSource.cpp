@@ -38,6 +38,11 @@ llvm::StringRef LineSource::lineAt(llvm::StringRef File, unsigned Line) {
   return Rest.take_until([](char C) { return C == '\n' || C == '\r'; });
 }
 
+bool LineSource::fileContains(llvm::StringRef File, llvm::StringRef Text) {
+  FileLines *Lines = linesOf(File);
+  return Lines && Lines->Buffer.contains(Text);
+}
+
 bool LineSource::isSystemFile(llvm::StringRef File) {
   FileLines *Lines = linesOf(File);
   return Lines &&

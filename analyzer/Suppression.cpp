@@ -28,11 +28,13 @@ static bool markerCovers(llvm::StringRef Text, llvm::StringRef Marker,
 
 bool boundwise::isSuppressed(
     llvm::function_ref<llvm::StringRef(unsigned)> LineAt, unsigned Line,
-    llvm::StringRef Rule) {
+    llvm::StringRef Rule, bool HasRegions) {
   if (markerCovers(LineAt(Line), "NOLINT", Rule))
     return true;
   if (Line > 1 && markerCovers(LineAt(Line - 1), "NOLINTNEXTLINE", Rule))
     return true;
+  if (!HasRegions)
+    return false;
   // Inside a NOLINTBEGIN region that has not ended before this line.
   int Depth = 0;
   for (unsigned L = 1; L < Line; ++L) {

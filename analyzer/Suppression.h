@@ -15,9 +15,10 @@
 namespace boundwise {
 
 /// Whether a finding of \p Rule on \p Line (1-based) is suppressed;
-/// \p LineAt returns the text of a line (empty past the end).
+/// \p LineAt returns the text of a line (empty past the end). Regions are
+/// looked for only when \p HasRegions (the file mentions NOLINTBEGIN).
 bool isSuppressed(llvm::function_ref<llvm::StringRef(unsigned)> LineAt,
-                  unsigned Line, llvm::StringRef Rule);
+                  unsigned Line, llvm::StringRef Rule, bool HasRegions);
 
 } // namespace boundwise
 

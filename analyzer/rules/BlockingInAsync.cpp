@@ -3,7 +3,7 @@
 #include "analyzer/DeclLookup.h"
 #include "analyzer/LineSource.h"
 
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <set>
 
 using namespace boundwise;
@@ -38,7 +38,7 @@ static std::string describeOp(const FunctionSummary &Function,
   std::string Text =
       "'" + Function.Name + "' calls '" + Op.Api + "', which " + Op.What;
   if (Op.Cat != Category::Declared)
-    Text += " (blocking " + categoryPhrase(Op.Cat).str() + ")";
+    Text += " (" + categoryNoun(Op.Cat).str() + ")";
   return Text;
 }
 
@@ -56,8 +56,30 @@ static Finding directFinding(const std::string &ContextText,
   return Result;
 }
 
+/// `sleeps (sleep), blocks on the database (sqlite3_exec)`: every kind of
+/// blocking \p Callee reaches, the nearest first.
+static std::string describeReaches(const FunctionSummary &Callee,
+                                   const SummaryIndex &Summaries) {
+  std::vector<const BlockingReach *> Reaches;
+  for (const BlockingReach &Reach : Callee.Reaches)
+    Reaches.push_back(&Reach);
+  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
+    return A->Depth < B->Depth;
+  });
+  std::string Text;
+  for (const BlockingReach *Reach : Reaches) {
+    std::vector<ChainStep> Chain = Summaries.chain(Callee.Usr, Reach->Cat);
+    if (Chain.empty())
+      continue;
+    if (!Text.empty())
+      Text += ", ";
+    Text += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api + ")";
+  }
+  return Text;
+}
+
 /// The warning for a call from the context that blocks further down, with
-/// one note per further step of the chain.
+/// one note per further step of the shortest chain.
 static Finding chainFinding(const std::string &ContextText,
                             const CallEdge &Call,
                             const std::vector<ChainStep> &Chain,
@@ -68,15 +90,15 @@ static Finding chainFinding(const std::string &ContextText,
   Finding Result;
   Result.Rule = RuleName.str();
   Result.Loc = State.Lines.locate(Call.Loc);
-  Result.Message = ContextText + ", but '" + Callee.Name + "' blocks on " +
-                   categoryPhrase(Op.Cat).str() + " (" + Op.Api +
-                   ") and stalls the event loop; " +
+  Result.Message = ContextText + ", but '" + Callee.Name + "' " +
+                   describeReaches(Callee, State.Summaries) +
+                   " and stalls the event loop; " +
                    advice(Op, Context, State.Lookup.catalog());
   Result.SuggestedModel = "async";
   for (const ChainStep &Step : Chain) {
     if (Step.Op) {
-      Result.Notes.push_back(
-          {State.Lines.locate(Step.Op->Loc), describeOp(*Step.Function, *Step.Op)});
+      Result.Notes.push_back({State.Lines.locate(Step.Op->Loc),
+                              describeOp(*Step.Function, *Step.Op)});
       continue;
     }
     const FunctionSummary *Next = State.Summaries.find(Step.Call->CalleeUsr);
