@@ -2,6 +2,7 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/Contexts.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/Diagnosis.h"
 #include "analyzer/Effects.h"
 #include "analyzer/LineSource.h"
 #include "analyzer/Rule.h"
@@ -13,6 +14,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 #include <tuple>
@@ -80,9 +82,15 @@ public:
     Summarizer Builder(Lookup, Summaries);
     for (const AsyncContext &Async : Contexts)
       Builder.summarize(Async.Function);
+    std::vector<const FunctionDecl *> Diagnosed;
+    if (Options.Diagnose)
+      Diagnosed = functionsToDiagnose(Context, InScope);
+    for (const FunctionDecl *Function : Diagnosed)
+      Builder.summarize(Function);
     Summaries.propagate();
 
     LineSource Lines(SM);
+    Result.Functions = diagnose(Diagnosed, Lookup, Summaries, Lines);
     AnalysisState State{Lookup, Contexts, Summaries, Lines};
     std::vector<Finding> Findings;
     for (const RuleInfo &Info : allRules())
@@ -138,7 +146,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Options, Result);
+    return createAnalysisConsumer(Options, Result);
   }
 
 private:
@@ -161,8 +169,45 @@ private:
 
 } // namespace
 
-std::unique_ptr<tooling::FrontendActionFactory>
-boundwise::makeAnalysisActionFactory(const AnalysisOptions &Options,
-                                     FileResult &Result) {
-  return std::make_unique<AnalysisActionFactory>(Options, Result);
+std::unique_ptr<ASTConsumer>
+boundwise::createAnalysisConsumer(const AnalysisOptions &Options,
+                                  FileResult &Result) {
+  return std::make_unique<AnalysisConsumer>(Options, Result);
+}
+
+/// Adds `-resource-dir` unless the command already has one.
+static tooling::ArgumentsAdjuster
+resourceDirAdjuster(const std::string &ResourceDir) {
+  return [ResourceDir](const tooling::CommandLineArguments &Args,
+                       llvm::StringRef) {
+    if (ResourceDir.empty() ||
+        llvm::any_of(Args, [](llvm::StringRef Arg) {
+          return Arg.starts_with("-resource-dir");
+        }))
+      return Args;
+    return tooling::getInsertArgumentAdjuster(
+        ("-resource-dir=" + ResourceDir).c_str(),
+        tooling::ArgumentInsertPosition::END)(Args, "");
+  };
+}
+
+FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
+  FileResult Result;
+  Result.File = Request.File;
+  tooling::ClangTool Tool(*Request.Database, {Request.File});
+  for (const auto &[Path, Contents] : Request.Overlays)
+    Tool.mapVirtualFile(Path, Contents);
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      Request.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      Request.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  // Clang's builtin headers, wherever this binary runs from.
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster(Request.ResourceDir));
+  ErrorCollector Errors(Result);
+  Tool.setDiagnosticConsumer(&Errors);
+  AnalysisActionFactory Factory(Request.Options, Result);
+  if (Tool.run(&Factory) != 0 && !Result.HasCompilerErrors &&
+      Result.Findings.empty())
+    Result.FatalError = "cannot analyse " + Request.File;
+  return Result;
 }

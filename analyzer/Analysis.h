@@ -13,9 +13,14 @@
 #include "analyzer/Finding.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Tooling.h"
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace clang {
+class ASTConsumer;
+} // namespace clang
 
 namespace boundwise {
 
@@ -28,6 +33,8 @@ struct AnalysisOptions {
   /// Findings in headers whose path matches are reported too; never in
   /// system headers.
   std::string HeaderFilterRegex;
+  /// Also diagnose every function of the file (FileResult::Functions).
+  bool Diagnose = false;
 };
 
 /// Collects compiler errors of one file as findings.
@@ -41,9 +48,30 @@ private:
   FileResult &Result;
 };
 
-/// A factory for the analysis action; findings go to \p Result.
-std::unique_ptr<clang::tooling::FrontendActionFactory>
-makeAnalysisActionFactory(const AnalysisOptions &Options, FileResult &Result);
+/// The analysis as an AST consumer, for callers that drive the frontend
+/// themselves (a language server with a precompiled preamble).
+std::unique_ptr<clang::ASTConsumer>
+createAnalysisConsumer(const AnalysisOptions &Options, FileResult &Result);
+
+/// One file to analyse, and how to compile it.
+struct AnalysisRequest {
+  std::string File;
+  /// The command for File; a database without one infers it.
+  const clang::tooling::CompilationDatabase *Database = nullptr;
+  AnalysisOptions Options;
+  /// Clang's resource directory (builtin headers), unless the command
+  /// names one.
+  std::string ResourceDir;
+  std::vector<std::string> ExtraArgsBefore;
+  std::vector<std::string> ExtraArgs;
+  /// Unsaved contents by path, seen instead of the files on disk.
+  std::map<std::string, std::string> Overlays;
+};
+
+/// Parses and analyses one file. Compiler errors become
+/// `clang-diagnostic-error` findings; a file that cannot be analysed at all
+/// gets a FatalError.
+FileResult analyzeFile(const AnalysisRequest &Request);
 
 } // namespace boundwise
 

@@ -28,6 +28,23 @@ struct FindingNote {
   std::string Message;
 };
 
+/// One text edit, located both ways: by byte offset (for
+/// clang-apply-replacements) and by line and column (for editors).
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+  unsigned Line = 0;
+  unsigned Column = 0;
+};
+
+/// A mechanical fix offered with a finding.
+struct FixIt {
+  std::string Description;
+  std::vector<Replacement> Edits;
+};
+
 struct Finding {
   /// A rule name (`blocking-in-async`) or `clang-diagnostic-error`.
   std::string Rule;
@@ -38,8 +55,31 @@ struct Finding {
   std::vector<FindingNote> Notes;
   /// `threads`, `async` or `processes`; empty for compiler errors.
   std::string SuggestedModel;
+  /// Fixes a user may apply; empty when the change is not mechanical.
+  std::vector<FixIt> Fixes;
   /// Promoted to an error by --warnings-as-errors.
   bool AsError = false;
+};
+
+enum class Verdict { Trivial, IOBound, CPUBound, Mixed };
+
+/// What one function waits for, and the concurrency model that fits.
+struct FunctionDiagnosis {
+  std::string Usr;
+  std::string Name;
+  /// The function's name in its definition.
+  DiagLocation Loc;
+  /// Just after the signature's closing parenthesis: where a hint goes.
+  DiagLocation SignatureEnd;
+  Verdict Kind = Verdict::Trivial;
+  /// What it waits for, nearest first: `network`, `file`, ...
+  std::vector<std::string> WaitsOn;
+  /// One line: `I/O-bound: blocks on the network (recv)`.
+  std::string Summary;
+  /// The chain to the nearest blocking operation.
+  std::vector<FindingNote> Evidence;
+  /// The model that fits, as DESIGN.md's table says.
+  std::string Model;
 };
 
 /// The outcome of analysing one source file.
@@ -49,6 +89,8 @@ struct FileResult {
   /// A message when the file could not be analysed at all.
   std::string FatalError;
   bool HasCompilerErrors = false;
+  /// Filled when AnalysisOptions::Diagnose is set.
+  std::vector<FunctionDiagnosis> Functions;
 };
 
 } // namespace boundwise

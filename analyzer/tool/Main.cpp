@@ -15,9 +15,7 @@
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
 
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -162,15 +160,15 @@ static Error validateChecks(StringRef Globs) {
 
 /// Runs on one file with its own compilation database and catalog.
 static FileResult
-analyzeFile(const std::string &Source, const Config &Conf,
+analyzeSource(const std::string &Source, const Config &Conf,
             const Catalog &TheCatalog,
             const tooling::CompilationDatabase *FixedDatabase,
             StringRef ResourceDir) {
-  FileResult Result;
-  Result.File = Source;
   if (!sys::fs::exists(Source)) {
-    Result.FatalError = "no such file: " + Source;
-    return Result;
+    FileResult Missing;
+    Missing.File = Source;
+    Missing.FatalError = "no such file: " + Source;
+    return Missing;
   }
   std::unique_ptr<tooling::CompilationDatabase> Found;
   const tooling::CompilationDatabase *Database = FixedDatabase;
@@ -191,35 +189,18 @@ analyzeFile(const std::string &Source, const Config &Conf,
     Database = Found.get();
   }
 
-  tooling::ClangTool Tool(*Database, {Source});
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      ExtraArgs, tooling::ArgumentInsertPosition::END));
-  // Clang's builtin headers, wherever this binary runs from.
-  Tool.appendArgumentsAdjuster(
-      [ResourceDir = ResourceDir.str()](const tooling::CommandLineArguments &Args,
-                                        StringRef) {
-        if (llvm::any_of(Args, [](StringRef Arg) {
-              return Arg.starts_with("-resource-dir");
-            }))
-          return Args;
-        return tooling::getInsertArgumentAdjuster(
-            ("-resource-dir=" + ResourceDir).c_str(),
-            tooling::ArgumentInsertPosition::END)(Args, "");
-      });
-  ErrorCollector Errors(Result);
-  Tool.setDiagnosticConsumer(&Errors);
-
-  AnalysisOptions Analysis;
-  Analysis.TheCatalog = &TheCatalog;
-  Analysis.EnabledRules = enabledRules(effective(Checks, Conf.Checks, "*"));
-  Analysis.HeaderFilterRegex =
+  AnalysisRequest Request;
+  Request.File = Source;
+  Request.Database = Database;
+  Request.Options.TheCatalog = &TheCatalog;
+  Request.Options.EnabledRules =
+      enabledRules(effective(Checks, Conf.Checks, "*"));
+  Request.Options.HeaderFilterRegex =
       effective(HeaderFilter, Conf.HeaderFilterRegex, "");
-  auto Factory = makeAnalysisActionFactory(Analysis, Result);
-  if (Tool.run(Factory.get()) != 0 && !Result.HasCompilerErrors &&
-      Result.Findings.empty())
-    Result.FatalError = "cannot analyse " + Source;
+  Request.ResourceDir = ResourceDir.str();
+  Request.ExtraArgsBefore = ExtraArgsBefore;
+  Request.ExtraArgs = ExtraArgs;
+  FileResult Result = analyzeFile(Request);
 
   GlobList AsErrors(effective(WarningsAsErrors, Conf.WarningsAsErrors, ""));
   for (Finding &F : Result.Findings)
@@ -340,7 +321,7 @@ int main(int Argc, const char **Argv) {
     for (size_t I = 0; I < Sources.size(); ++I)
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
-        Results[I] = analyzeFile(Sources[I], Conf, *Catalogs[&Conf],
+        Results[I] = analyzeSource(Sources[I], Conf, *Catalogs[&Conf],
                                  Database.get(), ResourceDir);
       });
     Pool.wait();

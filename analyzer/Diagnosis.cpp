@@ -1,0 +1,142 @@
+//===--- Diagnosis.cpp - What each function waits for ---------------------===//
+#include "analyzer/Diagnosis.h"
+#include "analyzer/DeclLookup.h"
+#include "analyzer/Effects.h"
+#include "analyzer/LineSource.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+using namespace boundwise;
+
+llvm::StringRef boundwise::verdictName(Verdict V) {
+  switch (V) {
+  case Verdict::Trivial:
+    return "trivial";
+  case Verdict::IOBound:
+    return "I/O-bound";
+  case Verdict::CPUBound:
+    return "CPU-bound";
+  case Verdict::Mixed:
+    return "mixed";
+  }
+  llvm_unreachable("covered switch");
+}
+
+namespace {
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  explicit DefinitionFinder(
+      llvm::function_ref<bool(SourceLocation)> InScope)
+      : InScope(InScope) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && !InScope(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    // Templates are diagnosed through their pattern; implicit members have
+    // no code of the user's.
+    if (Function->doesThisDeclarationHaveABody() && !Function->isImplicit() &&
+        !Function->isTemplateInstantiation())
+      Functions.push_back(Function);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  llvm::function_ref<bool(SourceLocation)> InScope;
+};
+} // namespace
+
+std::vector<const FunctionDecl *> boundwise::functionsToDiagnose(
+    ASTContext &Context, llvm::function_ref<bool(SourceLocation)> InScope) {
+  DefinitionFinder Finder(InScope);
+  Finder.TraverseDecl(Context.getTranslationUnitDecl());
+  return std::move(Finder.Functions);
+}
+
+static DiagLocation signatureEnd(const FunctionDecl *Function,
+                                 DeclLookup &Lookup, LineSource &Lines) {
+  const ASTContext &Context = Lookup.astContext();
+  SourceLocation RParen;
+  if (FunctionTypeLoc TypeLoc = Function->getFunctionTypeLoc())
+    RParen = TypeLoc.getRParenLoc();
+  if (RParen.isInvalid())
+    return Lines.locate(Lookup.point(Function->getLocation()));
+  SourceLocation After = Lexer::getLocForEndOfToken(
+      RParen, 0, Context.getSourceManager(), Context.getLangOpts());
+  return Lines.locate(Lookup.point(After.isValid() ? After : RParen));
+}
+
+static FunctionDiagnosis diagnoseOne(const FunctionDecl *Function,
+                                     DeclLookup &Lookup,
+                                     const SummaryIndex &Summaries,
+                                     LineSource &Lines) {
+  FunctionDiagnosis Result;
+  Result.Usr = Lookup.identity(Function);
+  Result.Name = Lookup.displayName(Function);
+  Result.Loc = Lines.locate(Lookup.point(Function->getLocation()));
+  Result.SignatureEnd = signatureEnd(Function, Lookup, Lines);
+  const FunctionSummary *Summary = Summaries.find(Result.Usr);
+  if (!Summary || Summary->Reaches.empty()) {
+    Result.Summary = "trivial: waits for nothing boundwise knows of";
+    Result.Model = "any: it neither blocks nor computes for long";
+    return Result;
+  }
+  Result.Kind = Verdict::IOBound;
+  std::vector<const BlockingReach *> Reaches;
+  for (const BlockingReach &Reach : Summary->Reaches)
+    Reaches.push_back(&Reach);
+  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
+    return A->Depth < B->Depth;
+  });
+  std::string Waits;
+  for (const BlockingReach *Reach : Reaches) {
+    std::vector<ChainStep> Chain = Summaries.chain(Result.Usr, Reach->Cat);
+    if (Chain.empty())
+      continue;
+    Result.WaitsOn.push_back(categoryName(Reach->Cat).str());
+    if (!Waits.empty())
+      Waits += ", ";
+    Waits += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api +
+             ", line " + std::to_string(Chain.back().Op->Loc.Line) + ")";
+  }
+  Result.Summary = "I/O-bound: " + Waits;
+  for (const ChainStep &Step : Summaries.chain(Result.Usr)) {
+    if (Step.Op) {
+      Result.Evidence.push_back(
+          {Lines.locate(Step.Op->Loc),
+           "'" + Step.Function->Name + "' calls '" + Step.Op->Api +
+               "', which " + Step.Op->What});
+      continue;
+    }
+    const FunctionSummary *Next = Summaries.find(Step.Call->CalleeUsr);
+    Result.Evidence.push_back(
+        {Lines.locate(Step.Call->Loc),
+         "'" + Step.Function->Name + "' calls '" +
+             (Next ? Next->Name : std::string("?")) + "'"});
+  }
+  Result.Model = "threads (a bounded pool) for dozens to hundreds of "
+                 "concurrent calls; async for thousands";
+  return Result;
+}
+
+std::vector<FunctionDiagnosis>
+boundwise::diagnose(llvm::ArrayRef<const FunctionDecl *> Functions,
+                    DeclLookup &Lookup, const SummaryIndex &Summaries,
+                    LineSource &Lines) {
+  std::vector<FunctionDiagnosis> Result;
+  for (const FunctionDecl *Function : Functions)
+    Result.push_back(diagnoseOne(Function, Lookup, Summaries, Lines));
+  return Result;
+}

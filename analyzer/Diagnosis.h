@@ -1,0 +1,48 @@
+//===--- Diagnosis.h - What each function waits for -------------*- C++ -*-===//
+//
+/// \file
+/// The diagnosis of each function defined in the analysed file: I/O-bound
+/// (and on what), CPU-bound, mixed or trivial, with the evidence chain and
+/// the concurrency model that fits. One structure, printed by
+/// `--diagnose` and shown by the language server's hover and inlay hints.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_DIAGNOSIS_H
+#define BOUNDWISE_ANALYZER_DIAGNOSIS_H
+
+#include "analyzer/Finding.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class SourceLocation;
+} // namespace clang
+
+namespace boundwise {
+
+class DeclLookup;
+class LineSource;
+class SummaryIndex;
+
+/// `trivial`, `I/O-bound`, `CPU-bound`, `mixed`.
+llvm::StringRef verdictName(Verdict V);
+
+/// The functions defined in the files \p InScope accepts, in source order.
+std::vector<const clang::FunctionDecl *>
+functionsToDiagnose(clang::ASTContext &Context,
+                    llvm::function_ref<bool(clang::SourceLocation)> InScope);
+
+/// The diagnosis of each of \p Functions, whose summaries are in
+/// \p Summaries, propagated.
+std::vector<FunctionDiagnosis>
+diagnose(llvm::ArrayRef<const clang::FunctionDecl *> Functions,
+         DeclLookup &Lookup, const SummaryIndex &Summaries,
+         LineSource &Lines);
+
+} // namespace boundwise
+
+#endif
