@@ -29,6 +29,17 @@ static const Expr *stripWrappers(const Expr *E) {
       E = Cast->getSubExpr();
       continue;
     }
+    // A lambda converted to a function pointer (libuv callbacks).
+    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
+      if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl())) {
+        E = Conversion->getImplicitObjectArgument();
+        continue;
+      }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      if (Unary->getOpcode() == UO_Plus) {
+        E = Unary->getSubExpr();
+        continue;
+      }
     const auto *Construct = dyn_cast<CXXConstructExpr>(E);
     if (Construct && Construct->getNumArgs() == 1 &&
         (Construct->getConstructor()->isCopyOrMoveConstructor() ||

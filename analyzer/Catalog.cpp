@@ -40,7 +40,7 @@ llvm::StringRef boundwise::categoryVerb(Category C) {
   case Category::Database:
     return "blocks on the database";
   case Category::Declared:
-    return "blocks";
+    return "calls a function declared [[clang::blocking]]";
   }
   llvm_unreachable("covered switch");
 }

@@ -15,26 +15,30 @@ GlobList::GlobList(llvm::StringRef Globs) {
     Part = Part.trim();
     if (Part.empty())
       continue;
-    auto Pattern = llvm::GlobPattern::create(Part);
+    auto Entry = std::make_unique<Item>();
+    Entry->Positive = Positive;
+    Entry->Text = Part.str();
+    auto Pattern = llvm::GlobPattern::create(Entry->Text);
     if (!Pattern) {
       llvm::consumeError(Pattern.takeError());
       continue;
     }
-    Items.push_back({Positive, Part.str(), std::move(*Pattern)});
+    Entry->Pattern = std::move(*Pattern);
+    Items.push_back(std::move(Entry));
   }
 }
 
 bool GlobList::contains(llvm::StringRef Name) const {
   for (auto It = Items.rbegin(); It != Items.rend(); ++It)
-    if (It->Pattern.match(Name))
-      return It->Positive;
+    if ((*It)->Pattern.match(Name))
+      return (*It)->Positive;
   return false;
 }
 
 std::vector<std::string> GlobList::literalNames() const {
   std::vector<std::string> Names;
-  for (const Item &I : Items)
-    if (I.Text.find_first_of("*?[") == std::string::npos)
-      Names.push_back(I.Text);
+  for (const auto &I : Items)
+    if (I->Text.find_first_of("*?[") == std::string::npos)
+      Names.push_back(I->Text);
   return Names;
 }

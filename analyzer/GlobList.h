@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/GlobPattern.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,13 @@ public:
 
 private:
   struct Item {
-    bool Positive;
+    bool Positive = true;
     std::string Text;
     llvm::GlobPattern Pattern;
   };
-  std::vector<Item> Items;
+  /// A GlobPattern points into the text it was made from: each item owns
+  /// its text at a fixed address.
+  std::vector<std::unique_ptr<Item>> Items;
 };
 
 } // namespace boundwise

@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -153,6 +154,12 @@ static const Expr *stripTemporaries(const Expr *E) {
 /// assigned zero field by field.
 static bool isZeroedVariable(const VarDecl *Var, const CallSiteFacts &Facts) {
   const Expr *Init = Var->getInit();
+  // `struct timeval tv;` in C++ has a trivial constructor call as its
+  // initialiser: it zeroes nothing.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Init))
+    if (Construct->getNumArgs() == 0 &&
+        Construct->getConstructor()->isTrivial())
+      Init = nullptr;
   if (!Init) {
     auto It = Facts.Body.MembersAssignedZero.find(Var);
     return It != Facts.Body.MembersAssignedZero.end() && It->second;
@@ -167,14 +174,48 @@ static bool isZeroedVariable(const VarDecl *Var, const CallSiteFacts &Facts) {
   return true;
 }
 
+/// Whether a user-defined literal (`0ms`, `0s`) has the value zero. A
+/// literal operator template (libstdc++'s chrono literals) has no cooked
+/// literal; its spelling tells.
+static bool isZeroLiteral(const UserDefinedLiteral *Literal,
+                          const ASTContext &Context) {
+  switch (Literal->getLiteralOperatorKind()) {
+  case UserDefinedLiteral::LOK_Integer:
+  case UserDefinedLiteral::LOK_Floating: {
+    const Expr *Cooked = Literal->getCookedLiteral();
+    if (const auto *Floating = dyn_cast<FloatingLiteral>(Cooked))
+      return Floating->getValue().isZero();
+    return isZeroConstant(Cooked, Context);
+  }
+  case UserDefinedLiteral::LOK_Raw:
+  case UserDefinedLiteral::LOK_Template: {
+    const SourceManager &SM = Context.getSourceManager();
+    llvm::StringRef Spelling = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Literal->getBeginLoc()), SM,
+        Context.getLangOpts());
+    llvm::StringRef Digits =
+        Spelling.take_while([](char C) { return isDigit(C) || C == '\'' || C == '.'; });
+    return !Digits.empty() &&
+           Digits.find_first_not_of("0'.") == llvm::StringRef::npos;
+  }
+  case UserDefinedLiteral::LOK_String:
+  case UserDefinedLiteral::LOK_Character:
+    return false;
+  }
+  llvm_unreachable("covered switch");
+}
+
 /// Whether \p E is a timeout that does not wait: 0, a zero duration, a
 /// deadline of now(), or a pointer to a zeroed timeval/timespec.
 static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
                           unsigned Depth) {
   if (!E || Depth > 6)
     return false;
+  // A pointer timeout (select, ppoll) waits forever when null: only a
+  // pointer to zeros is a zero timeout. Checked before the casts go.
+  bool IsPointer = E->getType()->isPointerType();
   E = stripTemporaries(E);
-  if (E->getType()->isPointerType()) {
+  if (IsPointer) {
     const auto *AddressOf = dyn_cast<UnaryOperator>(E);
     if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
       return false;
@@ -184,7 +225,7 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
   if (isZeroConstant(E, Facts.Context))
     return true;
   if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
-    return isZeroTimeout(Literal->getCookedLiteral(), Facts, Depth + 1);
+    return isZeroLiteral(Literal, Facts.Context);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getNumArgs() == 1 &&
            isZeroTimeout(Construct->getArg(0), Facts, Depth + 1);

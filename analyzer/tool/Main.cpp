@@ -177,15 +177,16 @@ analyzeSource(const std::string &Source, const Config &Conf,
     Found = findCompilationDatabase(Source, Error);
     if (!Found && !Error.empty())
       errs() << "boundwise: warning: " << Error << "\n";
-    if (!Found) {
-      errs() << "boundwise: no compilation database found for " << Source
-             << "; analysing with default flags\n";
-      StringRef Extension = sys::path::extension(Source);
-      std::vector<std::string> Flags;
-      if (Extension != ".c")
-        Flags.push_back("-std=c++20");
-      Found = std::make_unique<tooling::FixedCompilationDatabase>(".", Flags);
-    }
+    Database = Found.get();
+  }
+  // A file no database covers is still analysed, as clangd does.
+  if (!Database || Database->getCompileCommands(Source).empty()) {
+    errs() << "boundwise: no compile command for " << Source
+           << "; analysing with default flags\n";
+    std::vector<std::string> Flags;
+    if (sys::path::extension(Source) != ".c")
+      Flags.push_back("-std=c++20");
+    Found = std::make_unique<tooling::FixedCompilationDatabase>(".", Flags);
     Database = Found.get();
   }
 

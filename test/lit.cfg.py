@@ -1,0 +1,98 @@
+# -*- Python -*-
+# lit configuration of the boundwise tests.
+#
+# The build writes lit.site.cfg.py (paths of the build) which loads this file.
+# Run `lit -sv <build>/test`, or `ninja -C <build> check`. Running lit on a
+# path in the source tree also works: pass
+# `--param boundwise_site_config=<build>/test/lit.site.cfg.py` (the default is
+# the build/ directory beside the sources).
+
+import glob
+import os
+import re
+import sys
+
+import lit.formats
+
+
+def configure_from_site():
+    """Called when lit found this file in the source tree: load the build's
+    site configuration, which sets the paths and loads this file again."""
+    site = lit_config.params.get("boundwise_site_config")
+    if not site:
+        site = os.path.join(
+            os.path.dirname(os.path.abspath(__file__)),
+            os.pardir, "build", "test", "lit.site.cfg.py")
+    if not os.path.exists(site):
+        lit_config.fatal(
+            "no lit.site.cfg.py at %s: configure the build first, or pass "
+            "--param boundwise_site_config=<build>/test/lit.site.cfg.py" % site)
+    lit_config.load_config(config, site)
+
+
+def tool_pattern(name):
+    # Replace the tool name only where it stands as a command word, not as a
+    # part of a path, an option or another word (like LLVM's ToolSubst).
+    return r"(?<![\w.\-/%])" + re.escape(name) + r"(?![\w.\-/])"
+
+
+def has_system_header(relpath):
+    # The directories clang's driver searches on Linux, without flags.
+    roots = ["/usr/local/include", "/usr/include"]
+    roots += sorted(glob.glob("/usr/include/*-linux-gnu*"))
+    return any(os.path.exists(os.path.join(r, relpath)) for r in roots)
+
+
+def configure():
+    config.name = "boundwise"
+    config.test_format = lit.formats.ShTest(execute_external=False)
+    config.suffixes = [".cpp", ".c", ".test"]
+    config.excludes = ["Inputs"]
+    config.test_source_root = config.boundwise_src_root
+    config.test_exec_root = config.boundwise_obj_root
+
+    # The host's clang configuration files must not change what we parse.
+    config.environment["CLANG_NO_DEFAULT_CONFIG"] = "1"
+    # Commands found by name in RUN lines come from the LLVM tools directory
+    # and the build first, then from the system (sed, diff).
+    path = [config.llvm_tools_dir, config.boundwise_tools_dir,
+            config.environment.get("PATH", os.environ.get("PATH", ""))]
+    config.environment["PATH"] = os.pathsep.join(path)
+
+    python = getattr(config, "python_executable", "") or sys.executable
+    boundwise = os.path.join(config.boundwise_tools_dir, "boundwise")
+    filecheck = os.path.join(config.llvm_tools_dir, "FileCheck")
+    tools = os.path.join(config.boundwise_src_root, "tools")
+    headers = os.path.join(config.boundwise_src_root, "rules", "Inputs",
+                           "Headers")
+
+    subst = config.substitutions
+    subst.append(("%check_rule", '"%s" "%s" --boundwise="%s" --filecheck="%s"'
+                  % (python, os.path.join(tools, "check_rule.py"), boundwise,
+                     filecheck)))
+    subst.append(("%expect_exit", '"%s" "%s"'
+                  % (python, os.path.join(tools, "expect_exit.py"))))
+    subst.append(("%mock_headers", '"%s"' % headers))
+    subst.append(("%boundwise", '"%s"' % boundwise))
+    subst.append(("%python", '"%s"' % python))
+    for tool in ["FileCheck", "count", "not", "split-file"]:
+        subst.append((tool_pattern(tool),
+                      '"%s"' % os.path.join(config.llvm_tools_dir, tool)))
+
+    # Tests against the real headers of Debian packages run only where the
+    # package is installed.
+    for feature, header in [("real-asio", "boost/asio.hpp"),
+                            ("real-libuv", "uv.h"),
+                            ("real-curl", "curl/curl.h"),
+                            ("real-sqlite", "sqlite3.h")]:
+        if has_system_header(header):
+            config.available_features.add(feature)
+    # libstdc++ with C++20 coroutines.
+    if glob.glob("/usr/include/c++/*/coroutine"):
+        config.available_features.add("real-libstdcxx")
+
+
+if not hasattr(config, "boundwise_tools_dir"):
+    configure_from_site()
+else:
+    configure()

@@ -1,0 +1,12 @@
+/* Mock <stdlib.h>. */
+#ifndef BOUNDWISE_MOCK_STDLIB_H
+#define BOUNDWISE_MOCK_STDLIB_H
+#include <sys/types.h>
+
+BOUNDWISE_EXTERN_C_BEGIN
+void *malloc(size_t size);
+void free(void *ptr);
+int system(const char *command);
+BOUNDWISE_EXTERN_C_END
+
+#endif

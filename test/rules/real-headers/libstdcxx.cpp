@@ -1,0 +1,56 @@
+// REQUIRES: real-libstdcxx
+// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20
+
+// The C++ standard library as installed (libstdc++): condition_variable in
+// the inline namespace std::_V2, future's waits declared in a base class,
+// basic_ifstream behind the ifstream typedef, std::thread's constructor
+// whose body (in the header) starts the callable.
+
+#include <chrono>
+#include <condition_variable>
+#include <coroutine>
+#include <fstream>
+#include <future>
+#include <mutex>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+Task waits(std::condition_variable &cv, std::unique_lock<std::mutex> &lock,
+           std::future<int> &result) {
+  cv.wait_for(lock, 0ms);
+  cv.wait(lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'waits' is a coroutine, but it calls 'std::condition_variable::wait', which {{.+}} and stalls the event loop; use {{.+}} or offload it: {{.+}} [blocking-in-async]
+  if (result.wait_for(0ms) == std::future_status::ready)
+    co_return;
+  result.wait_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'waits' is a coroutine, but it calls '{{std::future|std::__basic_future}}::wait_for', which {{.+}} [blocking-in-async]
+  int value = result.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'waits' is a coroutine, but it calls 'std::future::get', which {{.+}} [blocking-in-async]
+  (void)value;
+}
+
+Task files() {
+  std::ifstream unopened;
+  std::ifstream config("app.conf");
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'files' is a coroutine, but it calls 'std::ifstream', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  co_return;
+}
+
+Task sleeps() {
+  std::thread worker([] { std::this_thread::sleep_for(1s); });
+  worker.detach();
+  std::this_thread::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleeps' is a coroutine, but it calls 'std::this_thread::sleep_for', which sleeps {{.+}} [blocking-in-async]
+  co_return;
+}
