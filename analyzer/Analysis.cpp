@@ -79,7 +79,7 @@ public:
         findAsyncContexts(Context, Lookup, InScope);
 
     SummaryIndex Summaries;
-    Summarizer Builder(Lookup, Summaries);
+    Summarizer Builder(Lookup, Summaries, Options.Cost);
     for (const AsyncContext &Async : Contexts)
       Builder.summarize(Async.Function);
     std::vector<const FunctionDecl *> Diagnosed;
@@ -87,6 +87,7 @@ public:
       Diagnosed = functionsToDiagnose(Context, InScope);
     for (const FunctionDecl *Function : Diagnosed)
       Builder.summarize(Function);
+    Summaries.addCallSiteLoops(Options.Cost.LoopIterations);
     Summaries.propagate();
 
     LineSource Lines(SM);

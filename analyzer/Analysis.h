@@ -10,6 +10,7 @@
 #ifndef BOUNDWISE_ANALYZER_ANALYSIS_H
 #define BOUNDWISE_ANALYZER_ANALYSIS_H
 
+#include "analyzer/BodyWalker.h"
 #include "analyzer/Finding.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Tooling.h"
@@ -35,6 +36,7 @@ struct AnalysisOptions {
   std::string HeaderFilterRegex;
   /// Also diagnose every function of the file (FileResult::Functions).
   bool Diagnose = false;
+  CostModel Cost;
 };
 
 /// Collects compiler errors of one file as findings.

@@ -23,8 +23,16 @@ llvm::StringRef boundwise::categoryName(Category C) {
     return "database";
   case Category::Declared:
     return "declared";
+  case Category::Cpu:
+    return "cpu";
+  case Category::Python:
+    return "python";
   }
   llvm_unreachable("covered switch");
+}
+
+bool boundwise::isBlocking(Category C) {
+  return C != Category::Cpu && C != Category::Python;
 }
 
 llvm::StringRef boundwise::categoryVerb(Category C) {
@@ -41,6 +49,10 @@ llvm::StringRef boundwise::categoryVerb(Category C) {
     return "blocks on the database";
   case Category::Declared:
     return "calls a function declared [[clang::blocking]]";
+  case Category::Cpu:
+    return "computes for long";
+  case Category::Python:
+    return "touches Python objects";
   }
   llvm_unreachable("covered switch");
 }
@@ -59,6 +71,10 @@ llvm::StringRef boundwise::categoryNoun(Category C) {
     return "a blocking database call";
   case Category::Declared:
     return "declared blocking";
+  case Category::Cpu:
+    return "CPU-heavy";
+  case Category::Python:
+    return "needs the GIL";
   }
   llvm_unreachable("covered switch");
 }
@@ -125,6 +141,36 @@ void Catalog::index(const CatalogFile &File) {
   for (const CoroutineType &Type : File.CoroutineTypes)
     for (const std::string &Name : Type.Names)
       Coroutines[Name] = Type.Library;
+  for (const CpuHeavyEntry &Entry : File.CpuHeavy)
+    addNames(Entry, &ApiRoles::CpuHeavy);
+  for (const PythonBinding &Entry : File.PythonBindings)
+    addNames(Entry, &ApiRoles::Binding);
+  for (const std::string &Name : File.Gil.AcquireCalls)
+    addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = +1; });
+  for (const std::string &Name : File.Gil.ReleaseCalls)
+    addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = -1; });
+  for (const std::string &Name : File.Python.Names)
+    addRole(Name, [](ApiRoles &Roles) { Roles.TouchesPython = true; });
+  for (const std::string &Name : File.Python.Safe)
+    if (auto Pattern = llvm::GlobPattern::create(Name))
+      PythonSafe.push_back(std::move(*Pattern));
+    else
+      llvm::consumeError(Pattern.takeError());
+  auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
+    for (const std::string &Name : Names)
+      TypeRoles[Name] = Role;
+  };
+  AddTypes(File.Locks.Types, TypeRole::Lock);
+  AddTypes(File.Gil.AcquireTypes, TypeRole::GilAcquire);
+  AddTypes(File.Gil.ReleaseTypes, TypeRole::GilRelease);
+  AddTypes(File.Gil.GuardTypes, TypeRole::GilGuard);
+  AddTypes(File.Python.ObjectTypes, TypeRole::PythonObject);
+  AddTypes(File.PythonMethodTables, TypeRole::MethodTable);
+}
+
+TypeRole Catalog::typeRole(llvm::StringRef TypeName) const {
+  auto It = TypeRoles.find(TypeName);
+  return It == TypeRoles.end() ? TypeRole::None : It->second;
 }
 
 /// Fills the roles \p Into does not have yet from \p From.
@@ -141,7 +187,14 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
     Into.Bind = From.Bind;
   if (!Into.Setter)
     Into.Setter = From.Setter;
+  if (!Into.CpuHeavy)
+    Into.CpuHeavy = From.CpuHeavy;
+  if (!Into.Binding)
+    Into.Binding = From.Binding;
+  if (!Into.GilCall)
+    Into.GilCall = From.GilCall;
   Into.AsyncEntryPoint |= From.AsyncEntryPoint;
+  Into.TouchesPython |= From.TouchesPython;
 }
 
 ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
@@ -154,6 +207,12 @@ ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
       mergeRoles(Roles, PatternRoles);
   if (Roles.Blocking && Disabled.count(QualifiedName.str()))
     Roles.Blocking = nullptr;
+  // The GIL's own functions and the listed safe ones need no GIL.
+  if (Roles.GilCall ||
+      llvm::any_of(PythonSafe, [&](const llvm::GlobPattern &Safe) {
+        return Safe.match(QualifiedName);
+      }))
+    Roles.TouchesPython = false;
   return Roles;
 }
 

@@ -21,8 +21,21 @@
 
 namespace boundwise {
 
-/// What a blocking call waits for.
-enum class Category { Network, File, Sleep, Wait, Database, Declared };
+/// What an operation costs: a kind of blocking (network, file, sleep, wait,
+/// database, declared), CPU work, or a touch of Python objects.
+enum class Category {
+  Network,
+  File,
+  Sleep,
+  Wait,
+  Database,
+  Declared,
+  Cpu,
+  Python
+};
+
+/// Whether \p C is one of the kinds of blocking.
+bool isBlocking(Category C);
 
 /// `network`, `file`, ...: the spelling in YAML and JSON.
 llvm::StringRef categoryName(Category C);
@@ -72,6 +85,41 @@ struct Submitter {
 struct Offloader {
   std::vector<std::string> Names;
   std::vector<int> Args;
+  /// `thread`: a new thread per call; `pool`: a bounded pool.
+  std::string Kind = "pool";
+};
+
+/// A function that computes for long on its own.
+struct CpuHeavyEntry {
+  std::vector<std::string> Names;
+  std::string Kind;
+  std::string What;
+};
+
+struct LockTypes {
+  std::vector<std::string> Types;
+};
+
+struct GilApis {
+  std::vector<std::string> AcquireTypes;
+  std::vector<std::string> ReleaseTypes;
+  std::vector<std::string> AcquireCalls;
+  std::vector<std::string> ReleaseCalls;
+  std::vector<std::string> GuardTypes;
+};
+
+/// An API that makes its callable arguments callable from Python.
+struct PythonBinding {
+  std::vector<std::string> Names;
+  std::vector<int> Args;
+  /// The argument that releases the GIL for the whole call, for a fix-it.
+  std::string ReleaseGuard;
+};
+
+struct PythonApi {
+  std::vector<std::string> Names;
+  std::vector<std::string> Safe;
+  std::vector<std::string> ObjectTypes;
 };
 
 /// Wraps a callable without running it (std::bind, bind_executor).
@@ -125,6 +173,12 @@ struct CatalogFile {
   std::vector<NonblockingSetter> NonblockingSetters;
   std::vector<Advice> Advices;
   std::vector<std::string> AsyncEntryPoints;
+  std::vector<CpuHeavyEntry> CpuHeavy;
+  LockTypes Locks;
+  GilApis Gil;
+  std::vector<PythonBinding> PythonBindings;
+  std::vector<std::string> PythonMethodTables;
+  PythonApi Python;
 };
 
 /// Everything the catalog says about one function name.
@@ -135,15 +189,25 @@ struct ApiRoles {
   const Offloader *Offload = nullptr;
   const Binder *Bind = nullptr;
   const NonblockingSetter *Setter = nullptr;
+  const CpuHeavyEntry *CpuHeavy = nullptr;
+  const PythonBinding *Binding = nullptr;
   bool AsyncEntryPoint = false;
+  /// Acquires (+1) or releases (-1) the GIL, as a call.
+  int GilCall = 0;
+  /// Touches Python objects or the interpreter (and is not listed as safe).
+  bool TouchesPython = false;
 
   /// Whether the catalog knows the function at all: then boundwise trusts the
-  /// catalog and does not look inside the function's body.
+  /// catalog and does not look inside the function's body. Entry points are
+  /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           AsyncEntryPoint;
+           CpuHeavy || Binding || GilCall || TouchesPython;
   }
 };
+
+/// What a type is to the analysis.
+enum class TypeRole { None, Lock, GilAcquire, GilRelease, GilGuard, PythonObject, MethodTable };
 
 enum class ExecutorKind { Unknown, EventLoop, Pool, Wrapper };
 
@@ -164,6 +228,9 @@ public:
   std::optional<std::string> coroutineLibrary(llvm::StringRef TypeName) const;
   /// Offload advice for \p Library, or null.
   const Advice *adviceFor(llvm::StringRef Library) const;
+  /// The role of the type named \p TypeName (a base class's counts too: the
+  /// caller asks for each).
+  TypeRole typeRole(llvm::StringRef TypeName) const;
   const std::vector<CatalogFile> &files() const { return Files; }
 
 private:
@@ -179,6 +246,8 @@ private:
   std::vector<std::pair<llvm::GlobPattern, ApiRoles>> Patterns;
   llvm::StringMap<ExecutorKind> Executors;
   llvm::StringMap<std::string> Coroutines;
+  llvm::StringMap<TypeRole> TypeRoles;
+  std::vector<llvm::GlobPattern> PythonSafe;
 };
 
 /// Parses one catalog file; errors carry `file:line:col`.

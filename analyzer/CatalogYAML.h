@@ -21,6 +21,8 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::PythonBinding)
 LLVM_YAML_IS_STRING_MAP(std::string)
 
 namespace llvm {
@@ -30,7 +32,8 @@ template <> struct ScalarEnumerationTraits<boundwise::Category> {
   static void enumeration(IO &Io, boundwise::Category &Value) {
     using boundwise::Category;
     for (Category C : {Category::Network, Category::File, Category::Sleep,
-                       Category::Wait, Category::Database, Category::Declared})
+                       Category::Wait, Category::Database, Category::Declared,
+                       Category::Cpu, Category::Python})
       Io.enumCase(Value, boundwise::categoryName(C).data(), C);
   }
 };
@@ -108,8 +111,11 @@ template <> struct MappingTraits<boundwise::Offloader> {
   static void mapping(IO &Io, boundwise::Offloader &E) {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("args", E.Args);
+    Io.mapOptional("kind", E.Kind, std::string("pool"));
   }
   static std::string validate(IO &, boundwise::Offloader &E) {
+    if (E.Kind != "pool" && E.Kind != "thread")
+      return "an offloader's kind is 'pool' or 'thread'";
     return validateNames(E);
   }
 };
@@ -172,6 +178,52 @@ template <> struct MappingTraits<boundwise::Advice> {
   }
 };
 
+template <> struct MappingTraits<boundwise::CpuHeavyEntry> {
+  static void mapping(IO &Io, boundwise::CpuHeavyEntry &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("kind", E.Kind);
+    Io.mapOptional("what", E.What);
+  }
+  static std::string validate(IO &, boundwise::CpuHeavyEntry &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::LockTypes> {
+  static void mapping(IO &Io, boundwise::LockTypes &E) {
+    Io.mapOptional("types", E.Types);
+  }
+};
+
+template <> struct MappingTraits<boundwise::GilApis> {
+  static void mapping(IO &Io, boundwise::GilApis &E) {
+    Io.mapOptional("acquire-types", E.AcquireTypes);
+    Io.mapOptional("release-types", E.ReleaseTypes);
+    Io.mapOptional("acquire-calls", E.AcquireCalls);
+    Io.mapOptional("release-calls", E.ReleaseCalls);
+    Io.mapOptional("guard-types", E.GuardTypes);
+  }
+};
+
+template <> struct MappingTraits<boundwise::PythonBinding> {
+  static void mapping(IO &Io, boundwise::PythonBinding &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("args", E.Args);
+    Io.mapOptional("release-guard", E.ReleaseGuard);
+  }
+  static std::string validate(IO &, boundwise::PythonBinding &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::PythonApi> {
+  static void mapping(IO &Io, boundwise::PythonApi &E) {
+    Io.mapOptional("names", E.Names);
+    Io.mapOptional("safe", E.Safe);
+    Io.mapOptional("object-types", E.ObjectTypes);
+  }
+};
+
 template <> struct MappingTraits<boundwise::CatalogFile> {
   static void mapping(IO &Io, boundwise::CatalogFile &F) {
     Io.mapOptional("library", F.Library);
@@ -185,6 +237,12 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("nonblocking-setters", F.NonblockingSetters);
     Io.mapOptional("advice", F.Advices);
     Io.mapOptional("async-entry-points", F.AsyncEntryPoints);
+    Io.mapOptional("cpu-heavy", F.CpuHeavy);
+    Io.mapOptional("locks", F.Locks);
+    Io.mapOptional("gil", F.Gil);
+    Io.mapOptional("python-bindings", F.PythonBindings);
+    Io.mapOptional("python-method-tables", F.PythonMethodTables);
+    Io.mapOptional("python-api", F.Python);
   }
 };
 

@@ -10,6 +10,20 @@ using namespace boundwise;
 
 namespace llvm {
 namespace yaml {
+template <> struct MappingTraits<CostModelConfig> {
+  static void mapping(IO &Io, CostModelConfig &C) {
+    Io.mapOptional("LoopIterations", C.LoopIterations);
+    Io.mapOptional("NestedDataLoops", C.NestedDataLoops);
+  }
+  static std::string validate(IO &, CostModelConfig &C) {
+    if (C.LoopIterations && *C.LoopIterations == 0)
+      return "LoopIterations must be at least 1";
+    if (C.NestedDataLoops && *C.NestedDataLoops < 1)
+      return "NestedDataLoops must be at least 1";
+    return "";
+  }
+};
+
 template <> struct MappingTraits<Config> {
   static void mapping(IO &Io, Config &C) {
     Io.mapOptional("Checks", C.Checks);
@@ -17,6 +31,7 @@ template <> struct MappingTraits<Config> {
     Io.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
     Io.mapOptional("Catalog", C.Catalog);
     Io.mapOptional("DisabledApis", C.DisabledApis);
+    Io.mapOptional("CostModel", C.CostModel);
   }
 };
 } // namespace yaml

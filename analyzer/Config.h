@@ -13,11 +13,18 @@
 
 #include "analyzer/Catalog.h"
 #include "llvm/Support/Error.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace boundwise {
+
+/// `CostModel:` thresholds; unset ones keep the defaults.
+struct CostModelConfig {
+  std::optional<uint64_t> LoopIterations;
+  std::optional<unsigned> NestedDataLoops;
+};
 
 struct Config {
   std::optional<std::string> Checks;
@@ -25,6 +32,7 @@ struct Config {
   std::optional<std::string> HeaderFilterRegex;
   CatalogFile Catalog;
   std::vector<std::string> DisabledApis;
+  CostModelConfig CostModel;
 };
 
 /// The name of the configuration file searched upward from sources.

@@ -1,12 +1,16 @@
-//===--- Contexts.cpp - Where code runs on an event loop ------------------===//
+//===--- Contexts.cpp - Where code runs ------------------------------------===//
 #include "analyzer/Contexts.h"
 #include "analyzer/CallableResolver.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/Names.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -19,12 +23,55 @@ static bool isCoroutine(const FunctionDecl *Function) {
   return Function && isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
 }
 
+/// Contexts of one group exclude each other; a function may be in several
+/// groups (a pool task that releases the GIL).
+static int groupOf(ContextKind Kind) {
+  switch (Kind) {
+  case ContextKind::PoolTask:
+    return 1;
+  case ContextKind::PythonEntry:
+    return 2;
+  case ContextKind::GilReleasing:
+    return 3;
+  case ContextKind::Coroutine:
+  case ContextKind::Handler:
+  case ContextKind::LoopCallback:
+  case ContextKind::Posted:
+  case ContextKind::Annotated:
+  case ContextKind::EntryPoint:
+    return 0;
+  }
+  llvm_unreachable("covered switch");
+}
+
+/// Whether a loop starts one task per item: it walks a container, or counts
+/// up to a size. A loop up to hardware_concurrency() does not.
+static bool isPerItemLoop(const Stmt *Loop) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return !Range->getRangeInit() ||
+           !Range->getRangeInit()->getType()->isConstantArrayType();
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  const auto *Compare = dyn_cast_or_null<BinaryOperator>(
+      For && For->getCond() ? For->getCond()->IgnoreImplicit() : nullptr);
+  if (!Compare || !Compare->isComparisonOp())
+    return false;
+  for (const Expr *Side : {Compare->getLHS(), Compare->getRHS()}) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Side->IgnoreImplicit());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (Method && Method->getIdentifier() &&
+        llvm::is_contained({"size", "length", "count"}, Method->getName()))
+      return true;
+  }
+  return false;
+}
+
 namespace {
 
 class ContextFinder : public RecursiveASTVisitor<ContextFinder> {
 public:
   ContextFinder(DeclLookup &Lookup, FileFilter InScope)
-      : Lookup(Lookup), InScope(InScope) {}
+      : Lookup(Lookup), SM(Lookup.astContext().getSourceManager()),
+        InScope(InScope) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
@@ -34,7 +81,27 @@ public:
       return true;
     if (!isa<TranslationUnitDecl>(D) && !InScope(D->getLocation()))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    const auto *Function = dyn_cast<FunctionDecl>(D);
+    if (!Function)
+      return RecursiveASTVisitor::TraverseDecl(D);
+    return inFunction(Function, [&] {
+      return RecursiveASTVisitor::TraverseDecl(D);
+    });
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    return inFunction(Lambda->getCallOperator(), [&] {
+      return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    });
+  }
+
+  bool TraverseForStmt(ForStmt *Loop) {
+    return inLoop(Loop, [&] { return RecursiveASTVisitor::TraverseForStmt(Loop); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    return inLoop(Loop, [&] {
+      return RecursiveASTVisitor::TraverseCXXForRangeStmt(Loop);
+    });
   }
 
   bool VisitFunctionDecl(FunctionDecl *Function) {
@@ -46,6 +113,12 @@ public:
 
   bool VisitLambdaExpr(LambdaExpr *Lambda) {
     addOwnContext(Lambda->getCallOperator(), /*IsLambda=*/true);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Lookup.typeRole(Var->getType()) == TypeRole::GilRelease)
+      addReleasing(catalogSpelling(Var->getType()));
     return true;
   }
 
@@ -64,19 +137,73 @@ public:
                      Api, Roles.Handler->Library);
     if (Roles.Submit)
       addSubmitted(Call, *Roles.Submit, Api);
+    if (Roles.Offload)
+      addOffloaded(Call, *Roles.Offload, Api);
+    if (Roles.Binding)
+      addPythonBinding(Call, *Roles.Binding, Api);
+    if (Roles.GilCall < 0)
+      addReleasing(releaseSpelling(Call, Api));
+    addEmplacedThread(Call);
+    return true;
+  }
+
+  /// `std::thread t(work)`: the constructor is the offloader.
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    if (const Offloader *Offload = Lookup.roles(Constructor).Offload)
+      addOffloaded(Construct, *Offload,
+                   catalogNameOf(Constructor->getParent()));
+    return true;
+  }
+
+  /// A PyMethodDef table entry: its second field is callable from Python.
+  bool VisitInitListExpr(InitListExpr *List) {
+    if (!List->isSemanticForm() || List->getNumInits() < 2 ||
+        Lookup.typeRole(List->getType()) != TypeRole::MethodTable)
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
+    const auto *Function = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+    const FunctionDecl *Definition = nullptr;
+    if (!Function || !Function->hasBody(Definition))
+      return true;
+    AsyncContext Entry{Definition, ContextKind::PythonEntry, "PyMethodDef", "",
+                       false};
+    Entry.PythonName = stringLiteral(List->getInit(0)).value_or(
+        Definition->getNameAsString());
+    add(std::move(Entry));
     return true;
   }
 
   std::vector<AsyncContext> takeContexts() {
     std::vector<AsyncContext> Result;
-    for (auto &[Function, Context] : Contexts)
+    for (auto &[Key, Context] : Contexts)
       if (!(Context.Kind == ContextKind::Coroutine &&
-            OnPool.count(Function->getCanonicalDecl())))
+            OnPool.count(Key.first->getCanonicalDecl())))
         Result.push_back(Context);
     return Result;
   }
 
 private:
+  template <typename TraverseT>
+  bool inFunction(const FunctionDecl *Function, TraverseT Traverse) {
+    Functions.push_back(Function);
+    unsigned SavedLoops = PerItemLoops;
+    PerItemLoops = 0;
+    bool Result = Traverse();
+    PerItemLoops = SavedLoops;
+    Functions.pop_back();
+    return Result;
+  }
+
+  template <typename TraverseT>
+  bool inLoop(const Stmt *Loop, TraverseT Traverse) {
+    bool PerItem = isPerItemLoop(Loop);
+    PerItemLoops += PerItem;
+    bool Result = Traverse();
+    PerItemLoops -= PerItem;
+    return Result;
+  }
+
   /// Contexts a function is by itself: a coroutine, or marked async.
   void addOwnContext(const FunctionDecl *Function, bool IsLambda) {
     if (!Function)
@@ -96,10 +223,23 @@ private:
       if (!Resolved.OnPool)
         add({Resolved.Function, Kind, Api.str(), Library.str(),
              Resolved.IsLambda});
+      else
+        addPoolTask(Resolved, Api, /*NewThread=*/false, nullptr);
+  }
+
+  void addPoolTask(const ResolvedCallable &Resolved, llvm::StringRef Api,
+                   bool NewThread, const Expr *Submit) {
+    AsyncContext Task{Resolved.Function, ContextKind::PoolTask, Api.str(), "",
+                      Resolved.IsLambda};
+    Task.NewThread = NewThread;
+    Task.PerItem = Submit && PerItemLoops > 0;
+    if (Submit)
+      Task.SubmitLoc = Lookup.point(Submit->getExprLoc());
+    add(std::move(Task));
   }
 
   /// post/dispatch/co_spawn: on an event loop the callable is a context; on a
-  /// pool, a spawned coroutine is not.
+  /// pool it is a pool task, and a spawned coroutine is not async.
   void addSubmitted(const CallExpr *Call, const Submitter &Submit,
                     llvm::StringRef Api) {
     const Expr *Callable = argumentAt(Call, Submit.CallableArg);
@@ -109,6 +249,9 @@ private:
     case ExecutorKind::Pool:
       if (const FunctionDecl *Spawned = resolveSpawnedCoroutine(Callable))
         OnPool.insert(Spawned->getCanonicalDecl());
+      for (const ResolvedCallable &Resolved :
+           resolveCallables(Callable, Lookup))
+        addPoolTask(Resolved, Api, /*NewThread=*/false, Call);
       return;
     case ExecutorKind::Wrapper:
     case ExecutorKind::Unknown:
@@ -116,18 +259,150 @@ private:
     }
   }
 
-  /// One context per function; a coroutine is named as one whatever else
-  /// made it a context.
+  void addOffloaded(const Expr *Call, const Offloader &Offload,
+                    llvm::StringRef Api) {
+    bool NewThread = Offload.Kind == "thread";
+    auto Args = callArguments(Call);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (!Offload.Args.empty() &&
+          !llvm::any_of(Offload.Args, [&](int Index) {
+            return argumentAt(Call, Index) == Args[I];
+          }))
+        continue;
+      for (const ResolvedCallable &Resolved : resolveCallables(Args[I], Lookup))
+        addPoolTask(Resolved, Api, NewThread, Call);
+    }
+  }
+
+  /// `threads.emplace_back(work)` constructs a std::thread in place: the
+  /// element's constructor is the offloader.
+  void addEmplacedThread(const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() ||
+        !Method->getName().starts_with("emplace"))
+      return;
+    const auto *Container =
+        dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+    if (!Container || Container->getTemplateArgs().size() == 0 ||
+        Container->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return;
+    const CXXRecordDecl *Element =
+        classOfType(Container->getTemplateArgs()[0].getAsType());
+    if (!Element)
+      return;
+    std::string Name = catalogNameOf(Element);
+    ApiRoles Roles =
+        Lookup.catalog().lookup(Name + "::" + Element->getNameAsString());
+    if (Roles.Offload)
+      addOffloaded(Call, *Roles.Offload, Name);
+  }
+
+  void addPythonBinding(const CallExpr *Call, const PythonBinding &Binding,
+                        llvm::StringRef Api) {
+    bool Released = llvm::any_of(callArguments(Call), [&](const Expr *Arg) {
+      return isReleaseGuard(Arg->getType());
+    });
+    std::optional<Replacement> Fix;
+    if (!Released && !Binding.ReleaseGuard.empty())
+      Fix = insertionBefore(Call->getRParenLoc(), ", " + Binding.ReleaseGuard);
+    for (int Index : Binding.Args)
+      for (const ResolvedCallable &Resolved :
+           resolveCallables(argumentAt(Call, Index), Lookup)) {
+        AsyncContext Entry{Resolved.Function, ContextKind::PythonEntry,
+                           Api.str(), "", Resolved.IsLambda};
+        Entry.PythonName = stringLiteral(argumentAt(Call, 0))
+                               .value_or(Lookup.displayName(Resolved.Function));
+        Entry.ReleasedByGuard = Released;
+        Entry.ReleaseFix = Fix;
+        if (Released)
+          Entry.ReleasedBy = "by the binding's call_guard<gil_scoped_release>";
+        add(std::move(Entry));
+      }
+  }
+
+  /// `call_guard<gil_scoped_release>`: a guard type with a release type
+  /// among its template arguments.
+  bool isReleaseGuard(QualType Type) {
+    const auto *Guard = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        classOfType(Type));
+    if (!Guard || Lookup.typeRole(Type) != TypeRole::GilGuard)
+      return false;
+    for (const TemplateArgument &Arg : Guard->getTemplateArgs().asArray()) {
+      if (Arg.getKind() == TemplateArgument::Type &&
+          Lookup.typeRole(Arg.getAsType()) == TypeRole::GilRelease)
+        return true;
+      if (Arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &Packed : Arg.pack_elements())
+          if (Packed.getKind() == TemplateArgument::Type &&
+              Lookup.typeRole(Packed.getAsType()) == TypeRole::GilRelease)
+            return true;
+    }
+    return false;
+  }
+
+  void addReleasing(std::string How) {
+    if (Functions.empty() || !Functions.back())
+      return;
+    AsyncContext Releasing{Functions.back(), ContextKind::GilReleasing, "",
+                           "", false};
+    Releasing.ReleasedBy = std::move(How);
+    add(std::move(Releasing));
+  }
+
+  std::string catalogSpelling(QualType Type) {
+    const CXXRecordDecl *Record = classOfType(Type);
+    return "by " + (Record ? catalogNameOf(Record) : Type.getAsString());
+  }
+
+  /// `Py_BEGIN_ALLOW_THREADS` expands to PyEval_SaveThread: name the macro.
+  std::string releaseSpelling(const CallExpr *Call, llvm::StringRef Api) {
+    SourceLocation Loc = Call->getBeginLoc();
+    for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc)) {
+      llvm::StringRef Macro = Lexer::getImmediateMacroName(
+          Loc, SM, Lookup.astContext().getLangOpts());
+      if (SM.getImmediateMacroCallerLoc(Loc).isFileID())
+        return ("by " + Macro).str();
+    }
+    return ("by " + Api).str();
+  }
+
+  static std::optional<std::string> stringLiteral(const Expr *E) {
+    const auto *Literal =
+        dyn_cast_or_null<StringLiteral>(E ? E->IgnoreParenImpCasts() : nullptr);
+    if (!Literal || !Literal->isOrdinary())
+      return std::nullopt;
+    return Literal->getString().str();
+  }
+
+  std::optional<Replacement> insertionBefore(SourceLocation Loc,
+                                             std::string Text) {
+    Loc = SM.getExpansionLoc(Loc);
+    if (Loc.isInvalid())
+      return std::nullopt;
+    SourcePoint Where = Lookup.point(Loc);
+    return Replacement{Where.File, SM.getFileOffset(Loc), 0, std::move(Text),
+                       Where.Line, Where.Column};
+  }
+
+  /// One context per function and group; a coroutine is named as one
+  /// whatever else made it an async context.
   void add(AsyncContext Context) {
-    auto [It, New] = Contexts.insert({Context.Function, Context});
+    auto Key = std::make_pair(Context.Function, groupOf(Context.Kind));
+    auto [It, New] = Contexts.insert({Key, Context});
     if (!New && Context.Kind == ContextKind::Coroutine)
+      It->second = Context;
+    if (!New && Context.Kind == ContextKind::PoolTask && Context.PerItem)
       It->second = Context;
   }
 
   DeclLookup &Lookup;
+  const SourceManager &SM;
   FileFilter InScope;
-  llvm::MapVector<const FunctionDecl *, AsyncContext> Contexts;
+  llvm::MapVector<std::pair<const FunctionDecl *, int>, AsyncContext> Contexts;
   llvm::DenseSet<const Decl *> OnPool;
+  std::vector<const FunctionDecl *> Functions;
+  unsigned PerItemLoops = 0;
 };
 
 } // namespace
@@ -163,6 +438,16 @@ std::string boundwise::describeContext(const AsyncContext &Context,
     return Name + " is marked boundwise::async";
   case ContextKind::EntryPoint:
     return Name + " is an async entry point";
+  case ContextKind::PoolTask: {
+    std::string Where = Context.NewThread ? "its own thread" : "a thread pool";
+    return Context.IsLambda ? Lambda + " runs on " + Where
+                            : Name + " runs on " + Where + " (" + Api + ")";
+  }
+  case ContextKind::PythonEntry:
+    return "'" + Context.PythonName +
+           "' is called from Python with the GIL held";
+  case ContextKind::GilReleasing:
+    return Name;
   }
   llvm_unreachable("covered switch");
 }

@@ -11,8 +11,11 @@
 #ifndef BOUNDWISE_ANALYZER_CONTEXTS_H
 #define BOUNDWISE_ANALYZER_CONTEXTS_H
 
+#include "analyzer/Effects.h"
+#include "analyzer/Finding.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,24 +36,51 @@ enum class ContextKind {
   Posted,       ///< posted to an event-loop executor
   Annotated,    ///< [[clang::annotate("boundwise::async")]]
   EntryPoint,   ///< listed in the catalog or .boundwise.yaml
+  PoolTask,     ///< runs on a thread pool or a thread of its own
+  PythonEntry,  ///< called from Python (pybind11, nanobind, PyMethodDef)
+  GilReleasing, ///< releases the GIL in its body
 };
 
 struct AsyncContext {
   const clang::FunctionDecl *Function = nullptr;
   ContextKind Kind = ContextKind::Coroutine;
-  /// The API that made it a context (`async_read`, `uv_read_start`, `post`).
+  /// The API that made it a context (`async_read`, `uv_read_start`, `post`,
+  /// `def`).
   std::string Api;
   /// The library whose event loop runs it (`asio`, `libuv`), or empty.
   std::string Library;
   bool IsLambda = false;
+
+  /// PoolTask: a new thread per call (std::thread), not a bounded pool.
+  bool NewThread = false;
+  /// PoolTask: started from inside a loop over items, at SubmitLoc.
+  bool PerItem = false;
+  SourcePoint SubmitLoc;
+
+  /// PythonEntry: the name Python calls it by.
+  std::string PythonName;
+  /// PythonEntry: the binding releases the GIL for the whole call.
+  bool ReleasedByGuard = false;
+  /// PythonEntry: the edit that releases the GIL on the binding, when the
+  /// binding API has one (pybind11, nanobind; not a PyMethodDef table).
+  std::optional<Replacement> ReleaseFix;
+  /// PythonEntry and GilReleasing: how the GIL is released (`by
+  /// py::gil_scoped_release`).
+  std::string ReleasedBy;
+
+  /// Whether the context runs on an event loop.
+  bool isAsync() const {
+    return Kind != ContextKind::PoolTask && Kind != ContextKind::PythonEntry &&
+           Kind != ContextKind::GilReleasing;
+  }
 };
 
 /// Whether code at a location belongs to the files being analysed (the main
 /// file, headers accepted by the header filter).
 using FileFilter = llvm::function_ref<bool(clang::SourceLocation)>;
 
-/// The async contexts of the declarations \p InScope accepts, in source
-/// order, one per function.
+/// The contexts of the declarations \p InScope accepts, in source order:
+/// one per function and kind group (async; pool; Python; GIL-releasing).
 std::vector<AsyncContext> findAsyncContexts(clang::ASTContext &Context,
                                             DeclLookup &Lookup,
                                             FileFilter InScope);

@@ -77,6 +77,31 @@ ExecutorKind DeclLookup::classifyRecord(const CXXRecordDecl *Record,
                         Depth + 1);
 }
 
+TypeRole DeclLookup::recordRole(const CXXRecordDecl *Record, unsigned Depth) {
+  // Class hierarchies of Python objects are shallow (object -> handle).
+  if (!Record || Depth > 6)
+    return TypeRole::None;
+  auto It = TypeRoles.find(Record);
+  if (It != TypeRoles.end())
+    return It->second;
+  TypeRole Role = TheCatalog.typeRole(catalogNameOf(Record));
+  if (Role == TypeRole::None && Record->hasDefinition())
+    for (const CXXBaseSpecifier &Base : Record->bases()) {
+      Role = recordRole(classOfType(Base.getType()), Depth + 1);
+      if (Role != TypeRole::None)
+        break;
+    }
+  return TypeRoles[Record] = Role;
+}
+
+TypeRole DeclLookup::typeRole(QualType Type) {
+  if (const RecordType *Record =
+          Type.isNull() ? nullptr : Type.getNonReferenceType()->getAs<RecordType>())
+    if (!isa<CXXRecordDecl>(Record->getDecl()))
+      return TheCatalog.typeRole(Record->getDecl()->getName());
+  return recordRole(classOfType(Type), 0);
+}
+
 ExecutorKind DeclLookup::executorKind(const Expr *Executor) {
   if (!Executor)
     return ExecutorKind::Unknown;

@@ -19,7 +19,9 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class Expr;
+class QualType;
 } // namespace clang
 
 namespace boundwise {
@@ -39,6 +41,10 @@ public:
   /// and local classes by their location.
   std::string identity(const clang::FunctionDecl *Function);
 
+  /// The catalog role of a value's type (a lock, a GIL guard, a Python
+  /// object), looking through references, pointers and base classes.
+  TypeRole typeRole(clang::QualType Type);
+
   /// Where the work of an executor (or execution context) expression runs.
   ExecutorKind executorKind(const clang::Expr *Executor);
 
@@ -56,11 +62,13 @@ public:
 private:
   ExecutorKind classifyRecord(const clang::CXXRecordDecl *Record,
                               unsigned Depth);
+  TypeRole recordRole(const clang::CXXRecordDecl *Record, unsigned Depth);
 
   clang::ASTContext &Context;
   const Catalog &TheCatalog;
   llvm::DenseMap<const clang::Decl *, ApiRoles> Roles;
   llvm::DenseMap<const clang::Decl *, std::string> Identities;
+  llvm::DenseMap<const clang::Decl *, TypeRole> TypeRoles;
 };
 
 /// Whether \p Function or any of its redeclarations carries the function

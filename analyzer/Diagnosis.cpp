@@ -78,6 +78,56 @@ static DiagLocation signatureEnd(const FunctionDecl *Function,
   return Lines.locate(Lookup.point(After.isValid() ? After : RParen));
 }
 
+/// `blocks on the network (recv, line 12)`, for each category of
+/// \p Summary that \p Accept takes, nearest first.
+static std::string describeWaits(const FunctionSummary &Summary,
+                                 const SummaryIndex &Summaries,
+                                 llvm::function_ref<bool(Category)> Accept,
+                                 std::vector<std::string> &Names) {
+  std::vector<const BlockingReach *> Reaches;
+  for (const BlockingReach &Reach : Summary.Reaches)
+    if (Reach.In == Mode::Any && Accept(Reach.Cat))
+      Reaches.push_back(&Reach);
+  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
+    return A->Depth < B->Depth;
+  });
+  std::string Text;
+  for (const BlockingReach *Reach : Reaches) {
+    std::vector<ChainStep> Chain = Summaries.chain(Summary.Usr, Reach->Cat);
+    if (Chain.empty())
+      continue;
+    Names.push_back(categoryName(Reach->Cat).str());
+    if (!Text.empty())
+      Text += ", ";
+    Text += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api +
+            ", line " + std::to_string(Chain.back().Op->Loc.Line) + ")";
+  }
+  return Text;
+}
+
+static std::vector<FindingNote> evidence(const FunctionSummary &Summary,
+                                         Category Cat,
+                                         const SummaryIndex &Summaries,
+                                         LineSource &Lines) {
+  std::vector<FindingNote> Notes;
+  for (const ChainStep &Step : Summaries.chain(Summary.Usr, Cat)) {
+    if (Step.Op) {
+      std::string What = Step.Op->IsLoop
+                             ? Step.Op->What
+                             : "calls '" + Step.Op->Api + "', which " +
+                                   Step.Op->What;
+      Notes.push_back({Lines.locate(Step.Op->Loc),
+                       "'" + Step.Function->Name + "' " + What});
+      continue;
+    }
+    const FunctionSummary *Next = Summaries.find(Step.Call->CalleeUsr);
+    Notes.push_back({Lines.locate(Step.Call->Loc),
+                     "'" + Step.Function->Name + "' calls '" +
+                         (Next ? Next->Name : std::string("?")) + "'"});
+  }
+  return Notes;
+}
+
 static FunctionDiagnosis diagnoseOne(const FunctionDecl *Function,
                                      DeclLookup &Lookup,
                                      const SummaryIndex &Summaries,
@@ -88,46 +138,38 @@ static FunctionDiagnosis diagnoseOne(const FunctionDecl *Function,
   Result.Loc = Lines.locate(Lookup.point(Function->getLocation()));
   Result.SignatureEnd = signatureEnd(Function, Lookup, Lines);
   const FunctionSummary *Summary = Summaries.find(Result.Usr);
-  if (!Summary || Summary->Reaches.empty()) {
-    Result.Summary = "trivial: waits for nothing boundwise knows of";
-    Result.Model = "any: it neither blocks nor computes for long";
+  std::string Waits, Computes;
+  std::vector<std::string> CpuNames;
+  if (Summary) {
+    Waits = describeWaits(*Summary, Summaries, isBlocking, Result.WaitsOn);
+    Computes = describeWaits(
+        *Summary, Summaries, [](Category C) { return C == Category::Cpu; },
+        CpuNames);
+  }
+  if (Waits.empty() && Computes.empty()) {
+    Result.Summary = "trivial: neither waits nor computes for long";
+    Result.Model = "any: it costs too little to matter";
     return Result;
   }
-  Result.Kind = Verdict::IOBound;
-  std::vector<const BlockingReach *> Reaches;
-  for (const BlockingReach &Reach : Summary->Reaches)
-    Reaches.push_back(&Reach);
-  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
-    return A->Depth < B->Depth;
-  });
-  std::string Waits;
-  for (const BlockingReach *Reach : Reaches) {
-    std::vector<ChainStep> Chain = Summaries.chain(Result.Usr, Reach->Cat);
-    if (Chain.empty())
-      continue;
-    Result.WaitsOn.push_back(categoryName(Reach->Cat).str());
-    if (!Waits.empty())
-      Waits += ", ";
-    Waits += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api +
-             ", line " + std::to_string(Chain.back().Op->Loc.Line) + ")";
+  if (!Waits.empty() && !Computes.empty()) {
+    Result.Kind = Verdict::Mixed;
+    Result.Summary = "mixed: " + Waits + "; " + Computes;
+    Result.Model = "split it: the waiting part on threads or async, the "
+                   "computing part on a CPU pool (processes under the GIL)";
+  } else if (!Waits.empty()) {
+    Result.Kind = Verdict::IOBound;
+    Result.Summary = "I/O-bound: " + Waits;
+    Result.Model = "threads (a bounded pool) for dozens to hundreds of "
+                   "concurrent calls; async for thousands";
+  } else {
+    Result.Kind = Verdict::CPUBound;
+    Result.Summary = "CPU-bound: " + Computes;
+    Result.Model = "a CPU pool sized to the cores; processes where a global "
+                   "lock such as the GIL serializes threads";
   }
-  Result.Summary = "I/O-bound: " + Waits;
-  for (const ChainStep &Step : Summaries.chain(Result.Usr)) {
-    if (Step.Op) {
-      Result.Evidence.push_back(
-          {Lines.locate(Step.Op->Loc),
-           "'" + Step.Function->Name + "' calls '" + Step.Op->Api +
-               "', which " + Step.Op->What});
-      continue;
-    }
-    const FunctionSummary *Next = Summaries.find(Step.Call->CalleeUsr);
-    Result.Evidence.push_back(
-        {Lines.locate(Step.Call->Loc),
-         "'" + Step.Function->Name + "' calls '" +
-             (Next ? Next->Name : std::string("?")) + "'"});
-  }
-  Result.Model = "threads (a bounded pool) for dozens to hundreds of "
-                 "concurrent calls; async for thousands";
+  const BlockingReach *Nearest = Summary->shortestReach(
+      [](Category C) { return isBlocking(C) || C == Category::Cpu; });
+  Result.Evidence = evidence(*Summary, Nearest->Cat, Summaries, Lines);
   return Result;
 }
 

@@ -6,19 +6,72 @@
 
 using namespace boundwise;
 
-const BlockingReach *FunctionSummary::shortestReach() const {
-  const BlockingReach *Best = nullptr;
-  for (const BlockingReach &Reach : Reaches)
-    if (!Best || Reach.Depth < Best->Depth)
-      Best = &Reach;
-  return Best;
+bool boundwise::countsIn(Mode M, const PointState &State) {
+  switch (M) {
+  case Mode::Any:
+    return true;
+  case Mode::GilHeld:
+    return State.Gil != GilState::Released;
+  case Mode::GilReleased:
+    return State.Gil != GilState::Held;
+  case Mode::GilAcquired:
+    return State.Gil == GilState::Held;
+  case Mode::Released:
+    return State.Gil == GilState::Released;
+  case Mode::UnderLock:
+    return !State.Lock.empty();
+  }
+  llvm_unreachable("covered switch");
 }
 
-const BlockingReach *FunctionSummary::reachOf(Category Cat) const {
+std::optional<Mode> boundwise::modeAcross(Mode M, const PointState &State) {
+  switch (M) {
+  case Mode::Any:
+    return Mode::Any;
+  case Mode::GilHeld:
+    // A callee entered after a release runs without the GIL; its own
+    // re-acquired regions are not followed.
+    if (State.Gil == GilState::Released)
+      return std::nullopt;
+    return Mode::GilHeld;
+  case Mode::GilReleased:
+    if (State.Gil == GilState::Held)
+      return std::nullopt;
+    return Mode::GilReleased;
+  case Mode::GilAcquired:
+    if (State.Gil == GilState::Held)
+      return Mode::GilHeld;
+    if (State.Gil == GilState::Released)
+      return std::nullopt;
+    return Mode::GilAcquired;
+  case Mode::Released:
+    if (State.Gil == GilState::Released)
+      return Mode::GilReleased;
+    return std::nullopt;
+  case Mode::UnderLock:
+    if (!State.Lock.empty())
+      return Mode::Any;
+    return Mode::UnderLock;
+  }
+  llvm_unreachable("covered switch");
+}
+
+const BlockingReach *FunctionSummary::reachOf(Category Cat, Mode M) const {
   for (const BlockingReach &Reach : Reaches)
-    if (Reach.Cat == Cat)
+    if (Reach.Cat == Cat && Reach.In == M)
       return &Reach;
   return nullptr;
+}
+
+const BlockingReach *
+FunctionSummary::shortestReach(llvm::function_ref<bool(Category)> Accept,
+                               Mode M) const {
+  const BlockingReach *Best = nullptr;
+  for (const BlockingReach &Reach : Reaches)
+    if (Reach.In == M && Accept(Reach.Cat) &&
+        (!Best || Reach.Depth < Best->Depth))
+      Best = &Reach;
+  return Best;
 }
 
 FunctionSummary &SummaryIndex::getOrCreate(llvm::StringRef Usr) {
@@ -32,67 +85,101 @@ const FunctionSummary *SummaryIndex::find(llvm::StringRef Usr) const {
   return It == Functions.end() ? nullptr : &It->second;
 }
 
-static constexpr Category AllCategories[] = {
-    Category::Network, Category::File,     Category::Sleep,
-    Category::Wait,    Category::Database, Category::Declared};
-
-/// Breadth-first search from the functions that block by themselves, along
-/// call edges backwards: the first time a function is reached is along its
-/// shortest chain, and a cycle cannot loop because each function is settled
-/// once.
-static void propagateCategory(
-    std::map<std::string, FunctionSummary> &Functions, Category Cat,
-    const std::map<std::string, std::vector<std::pair<FunctionSummary *, int>>>
-        &Callers) {
-  std::deque<FunctionSummary *> Queue;
-  std::set<const FunctionSummary *> Settled;
-  for (auto &[Usr, Summary] : Functions) {
-    for (size_t I = 0; I < Summary.Ops.size(); ++I) {
-      if (Summary.Ops[I].Cat != Cat)
+void SummaryIndex::addCallSiteLoops(uint64_t HeavyIterations) {
+  for (auto &[Usr, Caller] : Functions) {
+    for (const CallEdge &Call : Caller.Calls) {
+      const FunctionSummary *Callee = find(Call.CalleeUsr);
+      if (!Callee || &Caller == Callee)
         continue;
-      Summary.Reaches.push_back({Cat, 0, static_cast<int>(I), -1});
-      Settled.insert(&Summary);
-      Queue.push_back(&Summary);
-      break;
+      for (const ParamLoop &Loop : Callee->ParamLoops) {
+        for (auto [Param, Value] : Call.ConstantArgs) {
+          if (Param != Loop.Param || Value <= 0 ||
+              static_cast<uint64_t>(Value) * Loop.Factor < HeavyIterations)
+            continue;
+          std::string Bound = std::to_string(Value);
+          Caller.Ops.push_back({Category::Cpu, "a loop bound of " + Bound,
+                                "calls '" + Callee->Name +
+                                    "' with a loop bound of " + Bound,
+                                {}, Call.Loc, Call.State, /*IsLoop=*/true});
+        }
+      }
+    }
+  }
+}
+
+static constexpr Category AllCategories[] = {
+    Category::Network,  Category::File, Category::Sleep,
+    Category::Wait,     Category::Database, Category::Declared,
+    Category::Cpu,      Category::Python};
+static constexpr Mode AllModes[] = {Mode::Any,         Mode::GilHeld,
+                                    Mode::GilReleased, Mode::GilAcquired,
+                                    Mode::Released,    Mode::UnderLock};
+
+namespace {
+/// A function entered in a mode: a node of the graph the search walks.
+using Node = std::pair<FunctionSummary *, Mode>;
+/// Reverse edges: for a callee entered in a mode, the callers (and their
+/// mode and edge index) whose call enters it so.
+using CallerMap =
+    std::map<std::pair<std::string, Mode>, std::vector<std::pair<Node, int>>>;
+} // namespace
+
+/// Breadth-first search from the functions that have an operation of \p Cat
+/// counting in a mode, along call edges backwards: the first time a node is
+/// reached is along its shortest chain, and a cycle cannot loop because each
+/// node is settled once.
+static void propagateCategory(std::map<std::string, FunctionSummary> &Functions,
+                              Category Cat, const CallerMap &Callers) {
+  std::deque<std::pair<Node, unsigned>> Queue;
+  std::set<std::pair<const FunctionSummary *, Mode>> Settled;
+  for (auto &[Usr, Summary] : Functions) {
+    for (Mode M : AllModes) {
+      for (size_t I = 0; I < Summary.Ops.size(); ++I) {
+        const EffectOp &Op = Summary.Ops[I];
+        if (Op.Cat != Cat || !countsIn(M, Op.State))
+          continue;
+        Summary.Reaches.push_back({Cat, M, 0, static_cast<int>(I), -1});
+        Settled.insert({&Summary, M});
+        Queue.push_back({{&Summary, M}, 0});
+        break;
+      }
     }
   }
   while (!Queue.empty()) {
-    FunctionSummary *Callee = Queue.front();
+    auto [Callee, Depth] = Queue.front();
     Queue.pop_front();
-    auto It = Callers.find(Callee->Usr);
+    auto It = Callers.find({Callee.first->Usr, Callee.second});
     if (It == Callers.end())
       continue;
-    unsigned Depth = Callee->Reaches.back().Depth + 1;
-    for (auto [Caller, Edge] : It->second) {
-      if (!Settled.insert(Caller).second)
+    for (const auto &[Caller, Edge] : It->second) {
+      if (!Settled.insert({Caller.first, Caller.second}).second)
         continue;
-      Caller->Reaches.push_back({Cat, Depth, -1, Edge});
-      Queue.push_back(Caller);
+      Caller.first->Reaches.push_back(
+          {Cat, Caller.second, Depth + 1, -1, Edge});
+      Queue.push_back({Caller, Depth + 1});
     }
   }
 }
 
 void SummaryIndex::propagate() {
-  std::map<std::string, std::vector<std::pair<FunctionSummary *, int>>>
-      Callers;
+  CallerMap Callers;
   for (auto &[Usr, Summary] : Functions) {
     Summary.Reaches.clear();
     for (size_t I = 0; I < Summary.Calls.size(); ++I)
-      Callers[Summary.Calls[I].CalleeUsr].push_back(
-          {&Summary, static_cast<int>(I)});
+      for (Mode M : AllModes)
+        if (std::optional<Mode> Next = modeAcross(M, Summary.Calls[I].State))
+          Callers[{Summary.Calls[I].CalleeUsr, *Next}].push_back(
+              {{&Summary, M}, static_cast<int>(I)});
   }
   for (Category Cat : AllCategories)
     propagateCategory(Functions, Cat, Callers);
 }
 
-std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr,
-                                           std::optional<Category> Cat) const {
+std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr, Category Cat,
+                                           Mode M) const {
   std::vector<ChainStep> Steps;
   const FunctionSummary *Current = find(Usr);
-  if (!Current)
-    return Steps;
-  const BlockingReach *Reach =
-      Cat ? Current->reachOf(*Cat) : Current->shortestReach();
+  const BlockingReach *Reach = Current ? Current->reachOf(Cat, M) : nullptr;
   // Each step down is one call shorter, so the walk ends.
   while (Current && Reach) {
     if (Reach->Op >= 0) {
@@ -101,9 +188,9 @@ std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr,
     }
     const CallEdge &Edge = Current->Calls[Reach->Edge];
     Steps.push_back({Current, &Edge, nullptr});
-    Category Along = Reach->Cat;
+    std::optional<Mode> Next = modeAcross(Reach->In, Edge.State);
     Current = find(Edge.CalleeUsr);
-    Reach = Current ? Current->reachOf(Along) : nullptr;
+    Reach = Current && Next ? Current->reachOf(Cat, *Next) : nullptr;
   }
   return Steps;
 }

@@ -1,11 +1,12 @@
 //===--- Effects.h - Per-function effect summaries --------------*- C++ -*-===//
 //
 /// \file
-/// Effect summaries: per function, the blocking operations it performs
-/// itself and the calls it makes, and after propagation over the call graph
-/// the shortest chain to each kind of blocking it reaches. Plain data keyed
-/// by USR, with no pointers into an AST, so summaries of several translation
-/// units can be written out and merged.
+/// Effect summaries: per function, the operations it performs itself
+/// (blocking, CPU-heavy, touching Python) with the GIL and lock state at each,
+/// and the calls it makes; after propagation over the call graph, the
+/// shortest chain to each category in each mode. Plain data keyed by USR,
+/// with no pointers into an AST, so summaries of several translation units
+/// can be written out and merged.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_EFFECTS_H
@@ -13,6 +14,7 @@
 
 #include "analyzer/Catalog.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,28 +29,78 @@ struct SourcePoint {
   unsigned Column = 0;
 };
 
-/// A blocking call a function makes itself.
-struct BlockingOp {
+/// The GIL at a point of a function, relative to how it was entered.
+enum class GilState {
+  Inherit,  ///< as the caller left it
+  Held,     ///< acquired here (gil_scoped_acquire, PyGILState_Ensure)
+  Released, ///< released here (gil_scoped_release, Py_BEGIN_ALLOW_THREADS)
+};
+
+/// The state at one operation or call.
+struct PointState {
+  GilState Gil = GilState::Inherit;
+  /// The shared mutex held here, as written (`g_mutex`); empty when none.
+  std::string Lock;
+};
+
+/// An operation a function performs itself: a call to a catalog API, or a
+/// heavy loop.
+struct EffectOp {
   Category Cat = Category::Wait;
-  /// The API as the user sees it: `recv`, `std::ifstream`.
+  /// The API as the user sees it (`recv`, `std::ifstream`), or for a loop a
+  /// short noun phrase (`a loop of 10000000 iterations`).
   std::string Api;
-  /// A verb phrase: `receives from a socket`.
+  /// A verb phrase: `receives from a socket`; for a loop, the whole phrase
+  /// (`runs a loop of 10000000 iterations`).
   std::string What;
   /// Non-blocking forms by library of the async context.
   std::map<std::string, std::string> Alternative;
   SourcePoint Loc;
+  PointState State;
+  bool IsLoop = false;
 };
 
 /// A call to a function whose body boundwise can see.
 struct CallEdge {
   std::string CalleeUsr;
   SourcePoint Loc;
+  PointState State;
+  /// Integer constants passed, by parameter index: they may bound the
+  /// callee's loops (`simulate(paths, 20'000'000)`).
+  std::vector<std::pair<unsigned, int64_t>> ConstantArgs;
 };
 
-/// How a function reaches blocking of one category: by its own operation
+/// A loop whose trip count is one of the function's parameters.
+struct ParamLoop {
+  unsigned Param = 0;
+  /// Iterations of the enclosing constant loops, multiplied.
+  uint64_t Factor = 1;
+  SourcePoint Loc;
+};
+
+/// Under which assumption a function is entered, for the chains a rule
+/// follows. Each mode says which operations count and how calls carry it.
+enum class Mode {
+  Any,         ///< every operation counts
+  GilHeld,     ///< entered holding the GIL: released regions do not count
+  GilReleased, ///< entered without the GIL: acquired regions do not count
+  GilAcquired, ///< only what runs after an explicit acquire of the GIL
+  Released,    ///< only what runs after an explicit release of the GIL
+  UnderLock,   ///< only what runs while a shared lock is held
+};
+inline constexpr unsigned ModeCount = 6;
+
+/// Whether an operation with \p State counts when entered in \p M.
+bool countsIn(Mode M, const PointState &State);
+/// The mode the callee of a call with \p State is entered in, from a caller
+/// in \p M; none when the chain stops there.
+std::optional<Mode> modeAcross(Mode M, const PointState &State);
+
+/// How a function reaches one category in one mode: by its own operation
 /// (Op >= 0) or through a call (Edge >= 0), in Depth calls.
 struct BlockingReach {
   Category Cat = Category::Wait;
+  Mode In = Mode::Any;
   unsigned Depth = 0;
   int Op = -1;
   int Edge = -1;
@@ -62,15 +114,19 @@ struct FunctionSummary {
   SourcePoint Loc;
   /// Declared [[clang::nonblocking]]: trusted, its body is not summarised.
   bool TrustedNonblocking = false;
-  std::vector<BlockingOp> Ops;
+  std::vector<EffectOp> Ops;
   std::vector<CallEdge> Calls;
-  /// Filled by SummaryIndex::propagate(): one entry per category reached.
+  std::vector<ParamLoop> ParamLoops;
+  /// Filled by SummaryIndex::propagate(): one entry per category and mode
+  /// reached.
   std::vector<BlockingReach> Reaches;
 
-  /// The reach with the shortest chain, or null when nothing blocks.
-  const BlockingReach *shortestReach() const;
-  /// The reach of category \p Cat, or null.
-  const BlockingReach *reachOf(Category Cat) const;
+  /// The reach of \p Cat in \p M, or null.
+  const BlockingReach *reachOf(Category Cat, Mode M = Mode::Any) const;
+  /// The shortest reach in \p M of a category \p Accept accepts.
+  const BlockingReach *
+  shortestReach(llvm::function_ref<bool(Category)> Accept,
+                Mode M = Mode::Any) const;
 };
 
 /// One step of an evidence chain: \p Function calls the next function at
@@ -78,7 +134,7 @@ struct FunctionSummary {
 struct ChainStep {
   const FunctionSummary *Function = nullptr;
   const CallEdge *Call = nullptr;
-  const BlockingOp *Op = nullptr;
+  const EffectOp *Op = nullptr;
 };
 
 /// All summaries of an analysis, by USR.
@@ -87,17 +143,20 @@ public:
   /// The summary of \p Usr, created empty on first use.
   FunctionSummary &getOrCreate(llvm::StringRef Usr);
   const FunctionSummary *find(llvm::StringRef Usr) const;
-  bool contains(llvm::StringRef Usr) const { return find(Usr) != nullptr; }
+
+  /// Turns constant arguments that bound a callee's loop into CPU work at
+  /// the call: `simulate(paths, 20'000'000)` is heavy where it is called.
+  void addCallSiteLoops(uint64_t HeavyIterations);
 
   /// Computes every function's Reaches: the shortest chain to each category
-  /// of blocking, over the call graph, recursion included.
+  /// in each mode, over the call graph, recursion included.
   void propagate();
 
-  /// The chain from \p Usr down to a blocking operation of category \p Cat,
-  /// or of any category, along the shortest reach: calls first, the
-  /// operation last. Empty when nothing blocks.
-  std::vector<ChainStep> chain(llvm::StringRef Usr,
-                               std::optional<Category> Cat = {}) const;
+  /// The chain from \p Usr, entered in \p M, down to an operation of
+  /// category \p Cat: calls first, the operation last. Empty when there is
+  /// none.
+  std::vector<ChainStep> chain(llvm::StringRef Usr, Category Cat,
+                               Mode M = Mode::Any) const;
 
   const std::map<std::string, FunctionSummary> &functions() const {
     return Functions;

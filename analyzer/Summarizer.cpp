@@ -1,5 +1,6 @@
 //===--- Summarizer.cpp - Effect summaries from function bodies -----------===//
 #include "analyzer/Summarizer.h"
+#include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Names.h"
 
@@ -15,99 +16,13 @@
 using namespace clang;
 using namespace boundwise;
 
-/// The variable or member an expression names, or null.
-static const ValueDecl *namedValue(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
-static bool isZeroConstant(const Expr *E, const ASTContext &Context) {
-  Expr::EvalResult Result;
-  return !E->isValueDependent() && E->getType()->isIntegralOrEnumerationType() &&
-         E->EvaluateAsInt(Result, Context) && Result.Val.getInt() == 0;
-}
-
-namespace {
-
-/// The calls one function body makes itself. Lambda bodies and local classes
-/// are functions of their own and are summarised separately.
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  explicit CallCollector(const ASTContext &Context) : Context(Context) {}
-
-  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    for (Expr *Init : Lambda->capture_inits())
-      if (Init)
-        TraverseStmt(Init);
-    return true;
-  }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    Calls.push_back(Call);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Calls.push_back(Construct);
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *Var) {
-    if (const auto *Call = dyn_cast_or_null<CallExpr>(
-            Var->getInit() ? Var->getInit()->IgnoreParenImpCasts() : nullptr))
-      ResultOf[Call] = Var;
-    return true;
-  }
-  bool VisitBinaryOperator(BinaryOperator *Assign) {
-    if (Assign->getOpcode() != BO_Assign)
-      return true;
-    const Expr *Rhs = Assign->getRHS()->IgnoreParenImpCasts();
-    if (const auto *Call = dyn_cast<CallExpr>(Rhs))
-      if (const ValueDecl *Target = namedValue(Assign->getLHS()))
-        ResultOf[Call] = Target;
-    noteMemberAssignment(Assign->getLHS(), Rhs);
-    return true;
-  }
-
-  std::vector<const Expr *> Calls;
-  /// The variable each call's result is stored in.
-  llvm::DenseMap<const Expr *, const ValueDecl *> ResultOf;
-  /// Per struct variable: whether every `var.field = x` assigns zero.
-  llvm::DenseMap<const VarDecl *, bool> MembersAssignedZero;
-
-private:
-  /// `tv.tv_sec = 0; tv.tv_usec = 0;` zeroes a timeout field by field.
-  void noteMemberAssignment(const Expr *Lhs, const Expr *Rhs) {
-    const auto *Member = dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts());
-    if (!Member)
-      return;
-    const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Member->getBase()));
-    if (!Var)
-      return;
-    bool Zero = isZeroConstant(Rhs, Context);
-    auto [It, New] = MembersAssignedZero.try_emplace(Var, Zero);
-    if (!New)
-      It->second = It->second && Zero;
-  }
-
-  const ASTContext &Context;
-};
-
 /// What the conditions of a catalog entry need to know about the function
 /// the call is in.
-struct CallSiteFacts {
+struct boundwise::CallSiteFacts {
   const ASTContext &Context;
-  const CallCollector &Body;
+  const BodyFacts &Body;
   const llvm::SmallPtrSetImpl<const ValueDecl *> &NonblockingFds;
 };
-
-} // namespace
 
 /// Whether \p E names the constant \p Name, as a macro or an enumerator,
 /// alone or combined with others (`MSG_DONTWAIT | MSG_NOSIGNAL`).
@@ -314,9 +229,90 @@ static bool isFollowed(const FunctionDecl *Definition,
   return Definition->isTemplateInstantiation();
 }
 
+/// The descriptors made non-blocking in the body, by the catalog's setters.
+static llvm::SmallPtrSet<const ValueDecl *, 4>
+nonblockingDescriptors(const BodyFacts &Body, DeclLookup &Lookup) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Fds;
+  for (const CallSite &Site : Body.Calls) {
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    const NonblockingSetter *Setter =
+        Callee ? Lookup.roles(Callee).Setter : nullptr;
+    if (!Setter || !mentionsConstant(argumentAt(Site.Call, Setter->Flag.Arg),
+                                     Setter->Flag.Name, Lookup.astContext(),
+                                     0))
+      continue;
+    if (Setter->Result)
+      Fds.insert(Body.ResultOf.lookup(Site.Call));
+    if (Setter->FdArg)
+      Fds.insert(namedValue(argumentAt(Site.Call, *Setter->FdArg)));
+  }
+  return Fds;
+}
+
+/// The integer constants a call passes, by parameter index.
+static std::vector<std::pair<unsigned, int64_t>>
+constantArguments(const Expr *Call, const ASTContext &Context) {
+  std::vector<std::pair<unsigned, int64_t>> Constants;
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    Expr::EvalResult Result;
+    if (!Args[I]->isValueDependent() &&
+        Args[I]->getType()->isIntegralOrEnumerationType() &&
+        Args[I]->EvaluateAsInt(Result, Context))
+      Constants.push_back({I, Result.Val.getInt().getExtValue()});
+  }
+  return Constants;
+}
+
+void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
+                                const CallSiteFacts &Facts,
+                                std::vector<const FunctionDecl *> &Worklist) {
+  ASTContext &Context = Lookup.astContext();
+  const Expr *Call = Site.Call;
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return;
+  SourcePoint Where = Lookup.point(Call->getExprLoc());
+  if (hasFunctionEffect(Callee, FunctionEffect::Kind::Blocking)) {
+    Summary.Ops.push_back({Category::Declared, catalogNameOf(Callee),
+                           "is marked [[clang::blocking]]", {}, Where,
+                           Site.State});
+    return;
+  }
+  ApiRoles Roles = Lookup.roles(Callee);
+  std::string Api = apiSpelling(Call, Callee, Context);
+  if (Roles.Blocking && callBlocks(*Roles.Blocking, Call, Facts))
+    Summary.Ops.push_back(
+        {Roles.Blocking->Cat, Api,
+         Roles.Blocking->What.empty() ? "blocks" : Roles.Blocking->What,
+         Roles.Blocking->Alternative, Where, Site.State});
+  if (Roles.CpuHeavy)
+    Summary.Ops.push_back({Category::Cpu, Api,
+                           Roles.CpuHeavy->What.empty()
+                               ? "computes for long"
+                               : Roles.CpuHeavy->What,
+                           {}, Where, Site.State});
+  bool CreatesPythonObject = isa<CXXConstructExpr>(Call) &&
+                             Lookup.typeRole(Call->getType()) ==
+                                 TypeRole::PythonObject;
+  if (Roles.TouchesPython || CreatesPythonObject)
+    Summary.Ops.push_back({Category::Python, Api, "touches Python objects",
+                           {}, Where, Site.State});
+  // The catalog's word on a function is final: its body is not entered.
+  if (Roles.isKnown() || CreatesPythonObject)
+    return;
+  const FunctionDecl *Target = staticTarget(Call, Callee);
+  const FunctionDecl *Definition = nullptr;
+  if (!Target || !Target->hasBody(Definition) ||
+      !isFollowed(Definition, Context.getSourceManager()))
+    return;
+  Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
+                           constantArguments(Call, Context)});
+  Worklist.push_back(Definition);
+}
+
 void Summarizer::summarizeOne(const FunctionDecl *Function,
                               std::vector<const FunctionDecl *> &Worklist) {
-  ASTContext &Context = Lookup.astContext();
   FunctionSummary &Summary = Index.getOrCreate(Lookup.identity(Function));
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
@@ -324,53 +320,19 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
     Summary.TrustedNonblocking = true;
     return;
   }
-  CallCollector Body(Context);
-  Body.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
-
-  llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds;
-  CallSiteFacts Facts{Context, Body, NonblockingFds};
-  for (const Expr *Call : Body.Calls) {
-    const FunctionDecl *Callee = calleeOf(Call);
-    const NonblockingSetter *Setter =
-        Callee ? Lookup.roles(Callee).Setter : nullptr;
-    if (!Setter || !mentionsConstant(argumentAt(Call, Setter->Flag.Arg),
-                                     Setter->Flag.Name, Context, 0))
-      continue;
-    if (Setter->Result)
-      NonblockingFds.insert(Body.ResultOf.lookup(Call));
-    if (Setter->FdArg)
-      NonblockingFds.insert(namedValue(argumentAt(Call, *Setter->FdArg)));
-  }
-
-  for (const Expr *Call : Body.Calls) {
-    const FunctionDecl *Callee = calleeOf(Call);
-    if (!Callee)
-      continue;
-    SourcePoint Where = Lookup.point(Call->getExprLoc());
-    if (hasFunctionEffect(Callee, FunctionEffect::Kind::Blocking)) {
-      Summary.Ops.push_back({Category::Declared, catalogNameOf(Callee),
-                             "is marked [[clang::blocking]]", {}, Where});
-      continue;
-    }
-    ApiRoles Roles = Lookup.roles(Callee);
-    if (Roles.Blocking && callBlocks(*Roles.Blocking, Call, Facts))
-      Summary.Ops.push_back({Roles.Blocking->Cat,
-                             apiSpelling(Call, Callee, Context),
-                             Roles.Blocking->What.empty()
-                                 ? std::string("blocks")
-                                 : Roles.Blocking->What,
-                             Roles.Blocking->Alternative, Where});
-    // The catalog's word on a function is final: its body is not entered.
-    if (Roles.isKnown())
-      continue;
-    const FunctionDecl *Target = staticTarget(Call, Callee);
-    const FunctionDecl *Definition = nullptr;
-    if (!Target || !Target->hasBody(Definition) ||
-        !isFollowed(Definition, Context.getSourceManager()))
-      continue;
-    Summary.Calls.push_back({Lookup.identity(Definition), Where});
-    Worklist.push_back(Definition);
-  }
+  BodyFacts Body = walkBody(Function, Lookup, Cost);
+  llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds =
+      nonblockingDescriptors(Body, Lookup);
+  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds};
+  for (const CallSite &Site : Body.Calls)
+    addCallEffects(Site, Summary, Facts, Worklist);
+  for (const LoopFinding &Loop : Body.HeavyLoops)
+    Summary.Ops.push_back({Category::Cpu, Loop.Short, Loop.What, {},
+                           Lookup.point(Loop.Loop->getBeginLoc()), Loop.State,
+                           /*IsLoop=*/true});
+  for (const BodyFacts::ParamBound &Loop : Body.ParamLoops)
+    Summary.ParamLoops.push_back(
+        {Loop.Param, Loop.Factor, Lookup.point(Loop.Loop->getBeginLoc())});
 }
 
 std::string Summarizer::summarize(const FunctionDecl *Function) {

@@ -10,6 +10,7 @@
 #ifndef BOUNDWISE_ANALYZER_SUMMARIZER_H
 #define BOUNDWISE_ANALYZER_SUMMARIZER_H
 
+#include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -22,11 +23,12 @@ class FunctionDecl;
 namespace boundwise {
 
 class DeclLookup;
+struct CallSiteFacts;
 
 class Summarizer {
 public:
-  Summarizer(DeclLookup &Lookup, SummaryIndex &Index)
-      : Lookup(Lookup), Index(Index) {}
+  Summarizer(DeclLookup &Lookup, SummaryIndex &Index, const CostModel &Cost)
+      : Lookup(Lookup), Index(Index), Cost(Cost) {}
 
   /// Summarises \p Function and everything it reaches; returns its USR.
   std::string summarize(const clang::FunctionDecl *Function);
@@ -34,9 +36,13 @@ public:
 private:
   void summarizeOne(const clang::FunctionDecl *Function,
                     std::vector<const clang::FunctionDecl *> &Worklist);
+  void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
+                      const CallSiteFacts &Facts,
+                      std::vector<const clang::FunctionDecl *> &Worklist);
 
   DeclLookup &Lookup;
   SummaryIndex &Index;
+  const CostModel &Cost;
   llvm::DenseSet<const clang::FunctionDecl *> Done;
 };
 

@@ -198,6 +198,10 @@ analyzeSource(const std::string &Source, const Config &Conf,
       enabledRules(effective(Checks, Conf.Checks, "*"));
   Request.Options.HeaderFilterRegex =
       effective(HeaderFilter, Conf.HeaderFilterRegex, "");
+  if (Conf.CostModel.LoopIterations)
+    Request.Options.Cost.LoopIterations = *Conf.CostModel.LoopIterations;
+  if (Conf.CostModel.NestedDataLoops)
+    Request.Options.Cost.NestedDataLoops = *Conf.CostModel.NestedDataLoops;
   Request.ResourceDir = ResourceDir.str();
   Request.ExtraArgsBefore = ExtraArgsBefore;
   Request.ExtraArgs = ExtraArgs;
@@ -274,9 +278,12 @@ int main(int Argc, const char **Argv) {
   auto Configs = loadConfigs();
   if (!Configs)
     return usageError(toString(Configs.takeError()));
+  // Without sources (--list-checks), --config still counts.
   static const Config NoConfig;
-  const Config &First =
-      Configs->OfSource.empty() ? NoConfig : *Configs->OfSource.front();
+  auto Inline = Configs->ByPath.find("--config");
+  const Config &First = !Configs->OfSource.empty() ? *Configs->OfSource.front()
+                        : Inline != Configs->ByPath.end() ? Inline->second
+                                                          : NoConfig;
   std::string CheckGlobs = effective(Checks, First.Checks, "*");
   if (Error Err = validateChecks(CheckGlobs))
     return usageError(toString(std::move(Err)));

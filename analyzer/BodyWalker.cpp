@@ -1,0 +1,347 @@
+//===--- BodyWalker.cpp - What one function body does ---------------------===//
+#include "analyzer/BodyWalker.h"
+#include "analyzer/DeclLookup.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace boundwise;
+
+const ValueDecl *boundwise::namedValue(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool boundwise::isZeroConstant(const Expr *E, const ASTContext &Context) {
+  Expr::EvalResult Result;
+  return !E->isValueDependent() &&
+         E->getType()->isIntegralOrEnumerationType() &&
+         E->EvaluateAsInt(Result, Context) && Result.Val.getInt() == 0;
+}
+
+static std::optional<int64_t> integerConstant(const Expr *E,
+                                              const ASTContext &Context) {
+  Expr::EvalResult Result;
+  if (!E || E->isValueDependent() ||
+      !E->getType()->isIntegralOrEnumerationType() ||
+      !E->EvaluateAsInt(Result, Context))
+    return std::nullopt;
+  return Result.Val.getInt().getExtValue();
+}
+
+/// Whether a mutex is shared between the tasks that lock it: a global or
+/// static, a member, or a variable reached through a reference or a capture.
+static bool isSharedMutex(const Expr *Mutex) {
+  if (!Mutex)
+    return false;
+  Mutex = Mutex->IgnoreParenImpCasts();
+  if (isa<MemberExpr>(Mutex))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Mutex);
+  if (!Ref)
+    return false;
+  if (Ref->refersToEnclosingVariableOrCapture())
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  return Var && (Var->hasGlobalStorage() || Var->getType()->isReferenceType());
+}
+
+namespace {
+
+/// One loop of the nest being walked.
+struct LoopFrame {
+  const Stmt *Loop = nullptr;
+  /// Iterations when the bound is a constant.
+  std::optional<uint64_t> Count;
+  /// Bounded by input data: a container, a size, a parameter, an iterator.
+  bool OverData = false;
+  /// Bounded by this parameter of the function.
+  std::optional<unsigned> Param;
+};
+
+class Walker : public RecursiveASTVisitor<Walker> {
+public:
+  Walker(DeclLookup &Lookup, const CostModel &Cost)
+      : Lookup(Lookup), Context(Lookup.astContext()), Cost(Cost) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  /// A scope: locks and GIL changes made in it end with it.
+  bool TraverseCompoundStmt(CompoundStmt *Scope) {
+    Frames.push_back({Frames.back().State, {}});
+    bool Result = RecursiveASTVisitor::TraverseCompoundStmt(Scope);
+    Frames.pop_back();
+    return Result;
+  }
+
+  bool TraverseForStmt(ForStmt *Loop) {
+    return walkLoop(Loop, forBound(Loop),
+                    [&] { return RecursiveASTVisitor::TraverseForStmt(Loop); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    return walkLoop(Loop, rangeBound(Loop), [&] {
+      return RecursiveASTVisitor::TraverseCXXForRangeStmt(Loop);
+    });
+  }
+  bool TraverseWhileStmt(WhileStmt *Loop) {
+    return walkLoop(Loop, conditionBound(Loop->getCond()), [&] {
+      return RecursiveASTVisitor::TraverseWhileStmt(Loop);
+    });
+  }
+  bool TraverseDoStmt(DoStmt *Loop) {
+    return walkLoop(Loop, conditionBound(Loop->getCond()),
+                    [&] { return RecursiveASTVisitor::TraverseDoStmt(Loop); });
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    Facts.Calls.push_back({Call, Frames.back().State});
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      noteGilCall(Lookup.roles(Callee).GilCall);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Facts.Calls.push_back({Construct, Frames.back().State});
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *Var) {
+    noteScopedGuard(Var);
+    const Expr *Init =
+        Var->getInit() ? Var->getInit()->IgnoreParenImpCasts() : nullptr;
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Init))
+      Facts.ResultOf[Call] = Var;
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() != BO_Assign)
+      return true;
+    const Expr *Rhs = Assign->getRHS()->IgnoreParenImpCasts();
+    if (const auto *Call = dyn_cast<CallExpr>(Rhs))
+      if (const ValueDecl *Target = namedValue(Assign->getLHS()))
+        Facts.ResultOf[Call] = Target;
+    noteMemberAssignment(Assign->getLHS(), Rhs);
+    return true;
+  }
+
+  BodyFacts Facts;
+
+private:
+  struct ScopeFrame {
+    PointState State;
+    /// GIL states saved by acquire or release calls of this scope, so that
+    /// the matching call restores them (PyGILState_Ensure / _Release).
+    std::vector<std::pair<int, GilState>> SavedGil;
+  };
+
+  /// A gil_scoped_release or a lock_guard changes the rest of its scope.
+  void noteScopedGuard(const VarDecl *Var) {
+    switch (Lookup.typeRole(Var->getType())) {
+    case TypeRole::GilAcquire:
+      Frames.back().State.Gil = GilState::Held;
+      return;
+    case TypeRole::GilRelease:
+      Frames.back().State.Gil = GilState::Released;
+      return;
+    case TypeRole::Lock:
+      noteLock(Var);
+      return;
+    case TypeRole::None:
+    case TypeRole::GilGuard:
+    case TypeRole::PythonObject:
+    case TypeRole::MethodTable:
+      return;
+    }
+  }
+
+  void noteLock(const VarDecl *Guard) {
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+        Guard->getInit() ? Guard->getInit()->IgnoreImplicit() : nullptr);
+    if (!Construct || Construct->getNumArgs() == 0 ||
+        !isSharedMutex(Construct->getArg(0)))
+      return;
+    const SourceManager &SM = Context.getSourceManager();
+    Frames.back().State.Lock =
+        Lexer::getSourceText(
+            CharSourceRange::getTokenRange(
+                Construct->getArg(0)->getSourceRange()),
+            SM, Context.getLangOpts())
+            .str();
+  }
+
+  /// PyEval_SaveThread / PyEval_RestoreThread and PyGILState_Ensure /
+  /// _Release come in pairs: the second of a pair restores the state the
+  /// first found.
+  void noteGilCall(int Direction) {
+    if (!Direction)
+      return;
+    ScopeFrame &Frame = Frames.back();
+    if (!Frame.SavedGil.empty() && Frame.SavedGil.back().first == -Direction) {
+      Frame.State.Gil = Frame.SavedGil.back().second;
+      Frame.SavedGil.pop_back();
+      return;
+    }
+    Frame.SavedGil.push_back({Direction, Frame.State.Gil});
+    Frame.State.Gil = Direction > 0 ? GilState::Held : GilState::Released;
+  }
+
+  /// `tv.tv_sec = 0; tv.tv_usec = 0;` zeroes a timeout field by field.
+  void noteMemberAssignment(const Expr *Lhs, const Expr *Rhs) {
+    const auto *Member = dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts());
+    if (!Member)
+      return;
+    const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Member->getBase()));
+    if (!Var)
+      return;
+    bool Zero = isZeroConstant(Rhs, Context);
+    auto [It, New] = Facts.MembersAssignedZero.try_emplace(Var, Zero);
+    if (!New)
+      It->second = It->second && Zero;
+  }
+
+  /// What bounds a loop whose condition compares against \p Bound.
+  LoopFrame boundOf(const Expr *Bound, const Expr *Start) {
+    LoopFrame Frame;
+    if (!Bound)
+      return Frame;
+    if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
+      int64_t From = integerConstant(Start, Context).value_or(0);
+      Frame.Count = Limit > From ? static_cast<uint64_t>(*Limit - From) : 0;
+      return Frame;
+    }
+    Frame.OverData = true;
+    if (const auto *Param =
+            dyn_cast_or_null<ParmVarDecl>(namedValue(Bound)))
+      Frame.Param = Param->getFunctionScopeIndex();
+    return Frame;
+  }
+
+  /// `for (i = a; i < b; ++i)`: the side of the comparison that is not the
+  /// loop variable bounds the loop.
+  LoopFrame forBound(const ForStmt *Loop) {
+    const auto *Compare =
+        dyn_cast_or_null<BinaryOperator>(Loop->getCond()
+                                             ? Loop->getCond()->IgnoreImplicit()
+                                             : nullptr);
+    if (!Compare || !Compare->isComparisonOp())
+      return conditionBound(Loop->getCond());
+    const Expr *Start = nullptr;
+    const ValueDecl *Counter = nullptr;
+    if (const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit()))
+      if (const auto *Var = dyn_cast_or_null<VarDecl>(
+              Init->isSingleDecl() ? Init->getSingleDecl() : nullptr)) {
+        Counter = Var;
+        Start = Var->getInit();
+      }
+    bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
+    return boundOf(CounterOnLeft ? Compare->getRHS() : Compare->getLHS(),
+                   Start);
+  }
+
+  LoopFrame rangeBound(const CXXForRangeStmt *Loop) {
+    LoopFrame Frame;
+    const Expr *Range = Loop->getRangeInit();
+    if (const auto *Array = Context.getAsConstantArrayType(
+            Range ? Range->getType() : QualType())) {
+      Frame.Count = Array->getSize().getZExtValue();
+      return Frame;
+    }
+    Frame.OverData = true;
+    return Frame;
+  }
+
+  /// A while loop counts as a loop over data when it compares (an iterator
+  /// with an end, a counter with a size); `while (running)` does not.
+  LoopFrame conditionBound(const Expr *Cond) {
+    LoopFrame Frame;
+    const auto *Compare = dyn_cast_or_null<BinaryOperator>(
+        Cond ? Cond->IgnoreImplicit() : nullptr);
+    if (Compare && Compare->isComparisonOp())
+      Frame.OverData = true;
+    return Frame;
+  }
+
+  template <typename TraverseBody>
+  bool walkLoop(const Stmt *Loop, LoopFrame Frame, TraverseBody Traverse) {
+    Frame.Loop = Loop;
+    Loops.push_back(Frame);
+    judgeNest();
+    bool Result = Traverse();
+    Loops.pop_back();
+    if (Reported == Loops.size() + 1)
+      Reported = 0;
+    return Result;
+  }
+
+  /// Judges the nest of loops around the current one, once per nest.
+  void judgeNest() {
+    if (Reported)
+      return;
+    uint64_t Iterations = 1;
+    unsigned DataLoops = 0;
+    const Stmt *FirstConstant = nullptr, *FirstData = nullptr;
+    for (const LoopFrame &Frame : Loops) {
+      if (Frame.Count) {
+        Iterations = Iterations > UINT64_MAX / std::max<uint64_t>(*Frame.Count, 1)
+                         ? UINT64_MAX
+                         : Iterations * *Frame.Count;
+        if (!FirstConstant)
+          FirstConstant = Frame.Loop;
+      }
+      if (Frame.OverData && ++DataLoops == 1)
+        FirstData = Frame.Loop;
+    }
+    const LoopFrame &Current = Loops.back();
+    if (Current.Count && Iterations >= Cost.LoopIterations)
+      return report(FirstConstant,
+                    "a loop of " + std::to_string(Iterations) + " iterations",
+                    "");
+    if (Current.OverData && DataLoops >= Cost.NestedDataLoops)
+      return report(FirstData, "nested loops over input data",
+                    " (" + std::to_string(DataLoops) + " levels)");
+    if (Current.Param)
+      Facts.ParamLoops.push_back({Current.Loop, *Current.Param, Iterations});
+  }
+
+  void report(const Stmt *Loop, std::string Short, llvm::StringRef Detail) {
+    Facts.HeavyLoops.push_back(
+        {Loop, Short, "runs " + Short + Detail.str(), Frames.back().State});
+    Reported = 1;
+    for (size_t I = 0; I < Loops.size(); ++I)
+      if (Loops[I].Loop == Loop)
+        Reported = I + 1;
+  }
+
+  DeclLookup &Lookup;
+  const ASTContext &Context;
+  const CostModel &Cost;
+  std::vector<ScopeFrame> Frames{ScopeFrame()};
+  std::vector<LoopFrame> Loops;
+  /// 1 + the depth of the loop a heavy nest was reported at; 0 when none.
+  size_t Reported = 0;
+};
+
+} // namespace
+
+BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
+                              const CostModel &Cost) {
+  Walker Walk(Lookup, Cost);
+  Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
+  return std::move(Walk.Facts);
+}

@@ -1,0 +1,137 @@
+//===--- ChainReport.cpp - Findings with an evidence chain ----------------===//
+#include "analyzer/rules/ChainReport.h"
+#include "analyzer/DeclLookup.h"
+#include "analyzer/LineSource.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+using namespace boundwise;
+
+std::vector<ChainStart> boundwise::chainStarts(
+    const FunctionSummary &Function, Mode M, CategoryFilter Accept,
+    const SummaryIndex &Summaries, const std::set<std::string> &Skip) {
+  std::vector<ChainStart> Starts;
+  for (const EffectOp &Op : Function.Ops)
+    if (Accept(Op.Cat) && countsIn(M, Op.State))
+      Starts.push_back({&Op, nullptr, nullptr, M, Op.Cat});
+  for (const CallEdge &Call : Function.Calls) {
+    std::optional<Mode> Next = modeAcross(M, Call.State);
+    const FunctionSummary *Callee = Summaries.find(Call.CalleeUsr);
+    if (!Next || !Callee || Skip.count(Call.CalleeUsr))
+      continue;
+    if (const BlockingReach *Reach = Callee->shortestReach(Accept, *Next))
+      Starts.push_back({nullptr, &Call, Callee, *Next, Reach->Cat});
+  }
+  return Starts;
+}
+
+const EffectOp *boundwise::lastOp(const ChainStart &Start,
+                                  const SummaryIndex &Summaries) {
+  if (Start.Op)
+    return Start.Op;
+  std::vector<ChainStep> Chain =
+      Summaries.chain(Start.Callee->Usr, Start.Cat, Start.CalleeMode);
+  return Chain.empty() ? nullptr : Chain.back().Op;
+}
+
+std::string boundwise::opPhrase(const EffectOp &Op) {
+  if (Op.IsLoop)
+    return Op.What;
+  return "calls '" + Op.Api + "', which " + Op.What;
+}
+
+std::string boundwise::describeReaches(const ChainStart &Start,
+                                       CategoryFilter Accept,
+                                       const SummaryIndex &Summaries) {
+  std::vector<const BlockingReach *> Reaches;
+  for (const BlockingReach &Reach : Start.Callee->Reaches)
+    if (Reach.In == Start.CalleeMode && Accept(Reach.Cat))
+      Reaches.push_back(&Reach);
+  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
+    return A->Depth < B->Depth;
+  });
+  std::string Text;
+  for (const BlockingReach *Reach : Reaches) {
+    std::vector<ChainStep> Chain =
+        Summaries.chain(Start.Callee->Usr, Reach->Cat, Start.CalleeMode);
+    if (Chain.empty())
+      continue;
+    if (!Text.empty())
+      Text += ", ";
+    Text += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api + ")";
+  }
+  return Text;
+}
+
+std::vector<FindingNote> boundwise::chainNotes(llvm::StringRef Usr,
+                                               Category Cat, Mode M,
+                                               const AnalysisState &State) {
+  std::vector<FindingNote> Notes;
+  for (const ChainStep &Step : State.Summaries.chain(Usr, Cat, M)) {
+    if (Step.Op) {
+      std::string Text = "'" + Step.Function->Name + "' " + opPhrase(*Step.Op);
+      if (Step.Op->Cat != Category::Declared)
+        Text += " (" + categoryNoun(Step.Op->Cat).str() + ")";
+      Notes.push_back({State.Lines.locate(Step.Op->Loc), Text});
+      continue;
+    }
+    const FunctionSummary *Next = State.Summaries.find(Step.Call->CalleeUsr);
+    Notes.push_back({State.Lines.locate(Step.Call->Loc),
+                     "'" + Step.Function->Name + "' calls '" +
+                         (Next ? Next->Name : std::string("?")) + "'"});
+  }
+  return Notes;
+}
+
+Finding boundwise::chainFinding(llvm::StringRef Rule, const ChainStart &Start,
+                                std::string Message, std::string Model,
+                                const AnalysisState &State) {
+  Finding Result;
+  Result.Rule = Rule.str();
+  Result.Loc = State.Lines.locate(Start.loc());
+  Result.Message = std::move(Message);
+  Result.SuggestedModel = std::move(Model);
+  if (Start.Callee)
+    Result.Notes =
+        chainNotes(Start.Callee->Usr, Start.Cat, Start.CalleeMode, State);
+  return Result;
+}
+
+std::set<std::string> boundwise::asyncContextUsrs(const AnalysisState &State) {
+  std::set<std::string> Usrs;
+  for (const AsyncContext &Context : State.Contexts)
+    if (Context.isAsync())
+      Usrs.insert(State.Lookup.identity(Context.Function));
+  return Usrs;
+}
+
+std::string boundwise::offloadAdvice(const AsyncContext &Context,
+                                     const Catalog &TheCatalog,
+                                     llvm::StringRef Fallback) {
+  if (const Advice *Library = TheCatalog.adviceFor(Context.Library)) {
+    const std::string &Form = Context.Kind == ContextKind::Coroutine
+                                  ? Library->Coroutine
+                                  : Library->Handler;
+    if (!Form.empty())
+      return Form;
+  }
+  return Fallback.str();
+}
+
+Mode boundwise::pythonEntryMode(const AsyncContext &Entry) {
+  return Entry.ReleasedByGuard ? Mode::GilAcquired : Mode::GilHeld;
+}
+
+bool boundwise::touchesPythonWhenReleased(const FunctionSummary &Entry,
+                                          const SummaryIndex &Summaries) {
+  return !chainStarts(Entry, Mode::GilReleased,
+                      [](Category Cat) { return Cat == Category::Python; },
+                      Summaries)
+              .empty();
+}
+
+std::vector<FixIt> boundwise::releaseFix(const AsyncContext &Entry) {
+  if (!Entry.ReleaseFix)
+    return {};
+  return {{"release the GIL for the whole call", {*Entry.ReleaseFix}}};
+}

@@ -1,0 +1,86 @@
+//===--- ChainReport.h - Findings with an evidence chain --------*- C++ -*-===//
+//
+/// \file
+/// What every rule does with a context: find the places in its own body
+/// where a chain to a kind of operation starts, name what the callee
+/// reaches, and turn the rest of the chain into notes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_RULES_CHAINREPORT_H
+#define BOUNDWISE_ANALYZER_RULES_CHAINREPORT_H
+
+#include "analyzer/Rule.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <set>
+#include <string>
+#include <vector>
+
+namespace boundwise {
+
+using CategoryFilter = llvm::function_ref<bool(Category)>;
+
+/// A place in a function's own body where a chain starts: an operation it
+/// performs (Op), or a call (Call) into a callee that reaches one.
+struct ChainStart {
+  const EffectOp *Op = nullptr;
+  const CallEdge *Call = nullptr;
+  const FunctionSummary *Callee = nullptr;
+  /// The mode the callee is entered in, and the category of its shortest
+  /// chain.
+  Mode CalleeMode = Mode::Any;
+  Category Cat = Category::Wait;
+
+  SourcePoint loc() const { return Op ? Op->Loc : Call->Loc; }
+  const PointState &state() const { return Op ? Op->State : Call->State; }
+};
+
+/// The starts in \p Function, entered in \p M, of chains to an operation of
+/// a category \p Accept accepts. Calls into \p Skip are left out (contexts
+/// that report for themselves).
+std::vector<ChainStart> chainStarts(const FunctionSummary &Function, Mode M,
+                                    CategoryFilter Accept,
+                                    const SummaryIndex &Summaries,
+                                    const std::set<std::string> &Skip = {});
+
+/// The operation at the end of \p Start's shortest chain.
+const EffectOp *lastOp(const ChainStart &Start, const SummaryIndex &Summaries);
+
+/// `calls 'recv', which receives from a socket`; `runs a loop of 10 iterations`.
+std::string opPhrase(const EffectOp &Op);
+
+/// `sleeps (sleep), blocks on the database (sqlite3_exec)`: what \p Start's
+/// callee reaches of the accepted categories, nearest first.
+std::string describeReaches(const ChainStart &Start, CategoryFilter Accept,
+                            const SummaryIndex &Summaries);
+
+/// A finding of \p Rule at \p Start, with one note per further step.
+Finding chainFinding(llvm::StringRef Rule, const ChainStart &Start,
+                     std::string Message, std::string Model,
+                     const AnalysisState &State);
+
+/// The notes for a chain from \p Usr entered in \p M to \p Cat.
+std::vector<FindingNote> chainNotes(llvm::StringRef Usr, Category Cat, Mode M,
+                                    const AnalysisState &State);
+
+/// The USRs of the async (event-loop) contexts.
+std::set<std::string> asyncContextUsrs(const AnalysisState &State);
+
+/// Offload advice for \p Context from the catalog, or \p Fallback.
+std::string offloadAdvice(const AsyncContext &Context, const Catalog &TheCatalog,
+                          llvm::StringRef Fallback);
+
+/// The mode a Python entry point runs in: with the GIL held, or, under a
+/// releasing call_guard, only where it re-acquires it.
+Mode pythonEntryMode(const AsyncContext &Entry);
+
+/// Whether releasing the GIL for the whole of \p Entry would touch Python
+/// objects without it (then no fix-it may release it).
+bool touchesPythonWhenReleased(const FunctionSummary &Entry,
+                               const SummaryIndex &Summaries);
+
+/// Releases the GIL on the binding of \p Entry, when that is mechanical.
+std::vector<FixIt> releaseFix(const AsyncContext &Entry);
+
+} // namespace boundwise
+
+#endif

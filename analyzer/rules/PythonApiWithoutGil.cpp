@@ -1,0 +1,50 @@
+//===--- PythonApiWithoutGil.cpp - python-api-without-gil rule ------------===//
+#include "analyzer/rules/PythonApiWithoutGil.h"
+#include "analyzer/DeclLookup.h"
+#include "analyzer/rules/ChainReport.h"
+
+using namespace boundwise;
+
+static constexpr llvm::StringLiteral RuleName = "python-api-without-gil";
+
+static bool isPython(Category Cat) { return Cat == Category::Python; }
+
+/// The part of a context that runs without the GIL: all of an entry point
+/// under a releasing call_guard; the released regions of a function.
+static std::optional<Mode> releasedMode(const AsyncContext &Context) {
+  if (Context.Kind == ContextKind::PythonEntry && Context.ReleasedByGuard)
+    return Mode::GilReleased;
+  if (Context.Kind == ContextKind::GilReleasing)
+    return Mode::Released;
+  return std::nullopt;
+}
+
+void PythonApiWithoutGil::check(const AnalysisState &State,
+                                std::vector<Finding> &Out) const {
+  for (const AsyncContext &Context : State.Contexts) {
+    std::optional<Mode> M = releasedMode(Context);
+    if (!M)
+      continue;
+    const FunctionSummary *Summary =
+        State.Summaries.find(State.Lookup.identity(Context.Function));
+    if (!Summary)
+      continue;
+    for (const ChainStart &Start :
+         chainStarts(*Summary, *M, isPython, State.Summaries)) {
+      std::string What =
+          Start.Op ? opPhrase(*Start.Op)
+                   : "calls '" + Start.Callee->Name +
+                         "', which touches Python objects (" +
+                         lastOp(Start, State.Summaries)->Api + ")";
+      Finding Result = chainFinding(
+          RuleName, Start,
+          "'" + Summary->Name + "' " + What + " while the GIL is released (" +
+              Context.ReleasedBy +
+              "): touching Python objects without the GIL crashes; keep this "
+              "part under the GIL (py::gil_scoped_acquire)",
+          "", State);
+      Result.Level = Severity::Error;
+      Out.push_back(std::move(Result));
+    }
+  }
+}
