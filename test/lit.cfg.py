@@ -74,7 +74,13 @@ def configure():
                   % (python, os.path.join(tools, "expect_exit.py"))))
     subst.append(("%mock_headers", '"%s"' % headers))
     subst.append(("%boundwise", '"%s"' % boundwise))
+    subst.append(("%lsp", '"%s"' % os.path.join(config.boundwise_tools_dir,
+                                            "boundwise-lsp")))
     subst.append(("%python", '"%s"' % python))
+    # The language server's unit tests are built where GoogleTest is installed.
+    if os.path.exists(os.path.join(config.boundwise_tools_dir,
+                                   "boundwise-lsp-unittests")):
+        config.available_features.add("lsp-unittests")
     for tool in ["FileCheck", "count", "not", "split-file"]:
         subst.append((tool_pattern(tool),
                       '"%s"' % os.path.join(config.llvm_tools_dir, tool)))

@@ -1,0 +1,245 @@
+//===--- Server.cpp - The language server's C++ API -----------------------===//
+#include "lsp/Server.h"
+#include "lsp/Logger.h"
+
+#include "analyzer/CompilationSetup.h"
+#include "analyzer/GlobList.h"
+#include "analyzer/Rule.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Path.h"
+
+using namespace boundwise;
+using namespace boundwise::lsp;
+
+Server::Server(std::vector<CatalogFile> BaseCatalog, Options Opts,
+               Callbacks &Results)
+    : BaseCatalog(std::move(BaseCatalog)), Opts(std::move(Opts)),
+      Results(Results), Work(this->Opts.Scheduling) {}
+
+Server::~Server() = default;
+
+void Server::addDocument(llvm::StringRef Path, std::string Contents,
+                         int Version) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Document &Doc = Documents[Path];
+    Doc.Contents = Contents;
+    Doc.Version = Version;
+  }
+  scheduleAnalysis(Path, std::move(Contents), Version);
+}
+
+void Server::removeDocument(llvm::StringRef Path) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Documents.erase(Path);
+  }
+  // The preamble goes on the file's worker, which may still be using it.
+  Work.read(Path, [this, Path = Path.str()] {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!Documents.count(Path))
+      Preambles.erase(Path);
+  });
+  Work.remove(Path);
+}
+
+std::optional<std::string> Server::documentText(llvm::StringRef Path) const {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Documents.find(Path);
+  if (It == Documents.end())
+    return std::nullopt;
+  return It->second.Contents;
+}
+
+void Server::withSnapshot(
+    llvm::StringRef Path,
+    llvm::unique_function<void(std::shared_ptr<const Snapshot>)> Action) {
+  Work.read(Path, [this, Path = Path.str(),
+                   Action = std::move(Action)]() mutable {
+    std::shared_ptr<const Snapshot> Latest;
+    {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      auto It = Documents.find(Path);
+      if (It != Documents.end())
+        Latest = It->second.Latest;
+    }
+    Action(std::move(Latest));
+  });
+}
+
+void Server::applySettings(const ServerSettings &New) {
+  bool FlagsChanged;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    FlagsChanged =
+        (New.fallbackFlags && New.fallbackFlags != Settings.fallbackFlags) ||
+        (New.compilationDatabasePath &&
+         New.compilationDatabasePath != Settings.compilationDatabasePath);
+    if (New.fallbackFlags)
+      Settings.fallbackFlags = New.fallbackFlags;
+    if (New.compilationDatabasePath)
+      Settings.compilationDatabasePath = New.compilationDatabasePath;
+    if (New.inlayHints)
+      Settings.inlayHints = New.inlayHints;
+  }
+  if (FlagsChanged)
+    reanalyzeAll();
+}
+
+bool Server::inlayHintsEnabled() const {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Settings.inlayHints.value_or(true);
+}
+
+void Server::reanalyzeAll() {
+  std::vector<std::tuple<std::string, std::string, int>> Open;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Setups.clear();
+    for (const auto &Entry : Documents)
+      Open.emplace_back(Entry.first().str(), Entry.second.Contents,
+                        Entry.second.Version);
+  }
+  // Sorted, so that tests see the documents in a stable order.
+  llvm::sort(Open);
+  for (auto &[Path, Contents, Version] : Open)
+    scheduleAnalysis(Path, std::move(Contents), Version);
+}
+
+void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
+                              int Version) {
+  Work.update(Path, [this, Path = Path.str(), Contents = std::move(Contents),
+                     Version]() mutable {
+    AnalysisInputs Inputs;
+    std::shared_ptr<const ProjectSetup> Setup;
+    Inputs.Contents = std::move(Contents);
+    if (!prepareInputs(Path, Inputs, Setup))
+      return;
+    auto Result = std::make_shared<Snapshot>();
+    Result->Path = Path;
+    Result->Version = Version;
+    Result->Result = analyzeDocument(Inputs, preambleOf(Path));
+    Result->Contents = std::move(Inputs.Contents);
+    if (!Result->Result.FatalError.empty())
+      elog(Result->Result.FatalError);
+    // Publish only the document's latest version, and nothing once it is
+    // closed: this is the critical section clangd calls Publish.
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Documents.find(Path);
+    if (It == Documents.end() || It->second.Version != Version) {
+      vlog("dropped the result of " + Path + " version " +
+           llvm::Twine(Version) + ": a newer version replaced it");
+      return;
+    }
+    It->second.Latest = Result;
+    Results.onAnalysis(*Result);
+  });
+}
+
+bool Server::prepareInputs(llvm::StringRef Path, AnalysisInputs &Inputs,
+                           std::shared_ptr<const ProjectSetup> &Setup) {
+  Setup = setupFor(Path);
+  if (!Setup)
+    return false;
+  Inputs.Path = Path.str();
+  Inputs.Command = commandFor(Path);
+  Inputs.ResourceDir = Opts.ResourceDir;
+  Inputs.AllowCrashPragmas = Opts.AllowCrashPragmas;
+  Inputs.Options.TheCatalog = Setup->TheCatalog.get();
+  Inputs.Options.EnabledRules = Setup->EnabledRules;
+  Inputs.Options.HeaderFilterRegex =
+      Setup->TheConfig.HeaderFilterRegex.value_or("");
+  Inputs.Options.Diagnose = true;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  for (const auto &Entry : Documents)
+    Inputs.OpenFiles[Entry.first().str()] = Entry.second.Contents;
+  return true;
+}
+
+clang::tooling::CompileCommand Server::commandFor(llvm::StringRef Path) {
+  ServerSettings Current;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Current = Settings;
+  }
+  std::string Directory =
+      Current.compilationDatabasePath.value_or(Opts.CompileCommandsDir);
+  std::string Error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  if (!Directory.empty()) {
+    Database = clang::tooling::CompilationDatabase::autoDetectFromDirectory(
+        Directory, Error);
+    if (Database)
+      Database =
+          clang::tooling::inferMissingCompileCommands(std::move(Database));
+  } else {
+    Database = findCompilationDatabase(Path, Error);
+  }
+  if (!Error.empty())
+    log("compilation database for " + Path + ": " + Error);
+  if (Database) {
+    std::vector<clang::tooling::CompileCommand> Commands =
+        Database->getCompileCommands(Path);
+    if (!Commands.empty())
+      return Commands.front();
+  }
+
+  bool IsC = llvm::sys::path::extension(Path) == ".c";
+  std::vector<std::string> Flags = Current.fallbackFlags.value_or(
+      IsC ? std::vector<std::string>{} : std::vector<std::string>{"-std=c++20"});
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!ToldAboutFallback) {
+      ToldAboutFallback = true;
+      Results.onFallbackFlags(Path, Flags);
+    }
+  }
+  clang::tooling::CompileCommand Command;
+  Command.Directory = llvm::sys::path::parent_path(Path).str();
+  Command.Filename = Path.str();
+  Command.CommandLine = {IsC ? "clang" : "clang++"};
+  Command.CommandLine.insert(Command.CommandLine.end(), Flags.begin(),
+                             Flags.end());
+  Command.CommandLine.push_back(Path.str());
+  return Command;
+}
+
+std::shared_ptr<const Server::ProjectSetup>
+Server::setupFor(llvm::StringRef Path) {
+  std::string ConfigPath = findConfigFile(Path);
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Setups.find(ConfigPath);
+    if (It != Setups.end())
+      return It->second;
+  }
+  auto Setup = std::make_shared<ProjectSetup>();
+  if (!ConfigPath.empty()) {
+    auto Loaded = loadConfigFile(ConfigPath);
+    if (!Loaded) {
+      // A broken configuration must not stop the analysis: use none.
+      elog(ConfigPath + ": " + llvm::toString(Loaded.takeError()) +
+           "; analysing without it");
+    } else {
+      Setup->TheConfig = std::move(*Loaded);
+    }
+  }
+  std::vector<CatalogFile> Files = BaseCatalog;
+  Files.push_back(Setup->TheConfig.Catalog);
+  Setup->TheCatalog = std::make_unique<Catalog>(
+      std::move(Files), Setup->TheConfig.DisabledApis);
+  GlobList Checks(Setup->TheConfig.Checks.value_or("*"));
+  for (const RuleInfo &Info : allRules())
+    if (Checks.contains(Info.Name))
+      Setup->EnabledRules.push_back(Info.Name.str());
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Setups.emplace(ConfigPath, std::move(Setup)).first->second;
+}
+
+PreambleCache &Server::preambleOf(llvm::StringRef Path) {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  std::unique_ptr<PreambleCache> &Slot = Preambles[Path];
+  if (!Slot)
+    Slot = std::make_unique<PreambleCache>();
+  return *Slot;
+}

@@ -1,0 +1,119 @@
+//===--- Server.h - The language server's C++ API ---------------*- C++ -*-===//
+//
+/// \file
+/// Open documents, their compile commands and configuration, and their
+/// analysis, as an asynchronous API in the manner of clangd's ClangdServer:
+/// updates are analysed on the file's worker, results are delivered through
+/// Callbacks, and reads see the latest snapshot once the updates scheduled
+/// before them are done. It knows nothing of JSON-RPC.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_LSP_SERVER_H
+#define BOUNDWISE_LSP_SERVER_H
+
+#include "lsp/Analyze.h"
+#include "lsp/Protocol.h"
+#include "lsp/Scheduler.h"
+#include "lsp/Snapshot.h"
+
+#include "analyzer/Catalog.h"
+#include "analyzer/Config.h"
+#include "llvm/ADT/FunctionExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace boundwise {
+namespace lsp {
+
+class Server {
+public:
+  struct Options {
+    Scheduler::Options Scheduling;
+    /// Clang's builtin headers.
+    std::string ResourceDir;
+    /// `--compile-commands-dir`: overrides the upward search.
+    std::string CompileCommandsDir;
+    bool AllowCrashPragmas = false;
+  };
+
+  /// Where results go. Called on worker threads, one file at a time.
+  class Callbacks {
+  public:
+    virtual ~Callbacks() = default;
+    /// A version was analysed and is still the document's latest.
+    virtual void onAnalysis(const Snapshot &S) = 0;
+    /// A file has no compile command; said once per session.
+    virtual void onFallbackFlags(llvm::StringRef Path,
+                                 llvm::ArrayRef<std::string> Flags) = 0;
+  };
+
+  Server(std::vector<CatalogFile> BaseCatalog, Options Opts,
+         Callbacks &Results);
+  ~Server();
+
+  /// Opens or changes a document and schedules its analysis.
+  void addDocument(llvm::StringRef Path, std::string Contents, int Version);
+  /// Closes a document: no result of it is delivered after this.
+  void removeDocument(llvm::StringRef Path);
+  /// The text of an open document, for applying incremental changes.
+  std::optional<std::string> documentText(llvm::StringRef Path) const;
+
+  /// Runs \p Action with the latest snapshot of \p Path (null if it has
+  /// none), after the updates scheduled so far.
+  void withSnapshot(
+      llvm::StringRef Path,
+      llvm::unique_function<void(std::shared_ptr<const Snapshot>)> Action);
+
+  /// Takes the client's settings; a change of flags re-analyses.
+  void applySettings(const ServerSettings &Settings);
+  bool inlayHintsEnabled() const;
+  /// Forgets loaded configurations and re-analyses every open document:
+  /// a compile_commands.json or .boundwise.yaml changed.
+  void reanalyzeAll();
+  void blockUntilIdle() { Work.blockUntilIdle(); }
+
+private:
+  struct Document {
+    std::string Contents;
+    int Version = 0;
+    std::shared_ptr<const Snapshot> Latest;
+  };
+  /// A configuration and the catalog it extends.
+  struct ProjectSetup {
+    Config TheConfig;
+    std::unique_ptr<Catalog> TheCatalog;
+    std::vector<std::string> EnabledRules;
+  };
+
+  void scheduleAnalysis(llvm::StringRef Path, std::string Contents,
+                        int Version);
+  /// Fills the inputs of a run; false (with a log line) when it cannot run.
+  bool prepareInputs(llvm::StringRef Path, AnalysisInputs &Inputs,
+                     std::shared_ptr<const ProjectSetup> &Setup);
+  clang::tooling::CompileCommand commandFor(llvm::StringRef Path);
+  std::shared_ptr<const ProjectSetup> setupFor(llvm::StringRef Path);
+  PreambleCache &preambleOf(llvm::StringRef Path);
+
+  const std::vector<CatalogFile> BaseCatalog;
+  const Options Opts;
+  Callbacks &Results;
+
+  mutable std::mutex Mutex;
+  llvm::StringMap<Document> Documents;
+  ServerSettings Settings;
+  bool ToldAboutFallback = false;
+  std::map<std::string, std::shared_ptr<const ProjectSetup>> Setups;
+  /// Each is used by its file's worker only.
+  llvm::StringMap<std::unique_ptr<PreambleCache>> Preambles;
+
+  /// Last: its workers must stop before the state above goes.
+  Scheduler Work;
+};
+
+} // namespace lsp
+} // namespace boundwise
+
+#endif
