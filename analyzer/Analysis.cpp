@@ -91,7 +91,8 @@ public:
     Summaries.propagate();
 
     LineSource Lines(SM);
-    Result.Functions = diagnose(Diagnosed, Lookup, Summaries, Lines);
+    Result.Functions =
+        diagnose(Diagnosed, Contexts, Lookup, Summaries, Lines);
     AnalysisState State{Lookup, Contexts, Summaries, Lines};
     std::vector<Finding> Findings;
     for (const RuleInfo &Info : allRules())

@@ -111,14 +111,29 @@ public:
                     [&] { return RecursiveASTVisitor::TraverseDoStmt(Loop); });
   }
 
+  /// `if (pid == 0) { child }`: the branch the child of fork() runs.
+  bool TraverseIfStmt(IfStmt *If) {
+    std::optional<bool> ChildIsThen = forkChildBranch(If->getCond());
+    if (!ChildIsThen)
+      return RecursiveASTVisitor::TraverseIfStmt(If);
+    TraverseStmt(If->getCond());
+    Stmt *Child = *ChildIsThen ? If->getThen() : If->getElse();
+    Stmt *Parent = *ChildIsThen ? If->getElse() : If->getThen();
+    Frames.push_back(Frames.back());
+    Frames.back().State.InForkChild = true;
+    TraverseStmt(Child);
+    Frames.pop_back();
+    return TraverseStmt(Parent);
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
-    Facts.Calls.push_back({Call, Frames.back().State});
+    Facts.Calls.push_back({Call, Frames.back().State, !Loops.empty()});
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteGilCall(Lookup.roles(Callee).GilCall);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Facts.Calls.push_back({Construct, Frames.back().State});
+    Facts.Calls.push_back({Construct, Frames.back().State, !Loops.empty()});
     return true;
   }
   bool VisitVarDecl(VarDecl *Var) {
@@ -149,6 +164,57 @@ private:
     /// the matching call restores them (PyGILState_Ensure / _Release).
     std::vector<std::pair<int, GilState>> SavedGil;
   };
+
+  /// Whether \p E is fork()'s result: the call, or the variable it went to.
+  bool isForkResult(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return isForkCall(Call);
+    const ValueDecl *Var = namedValue(E);
+    if (!Var)
+      return false;
+    for (const auto &[Call, Target] : Facts.ResultOf)
+      if (Target == Var && isa<CallExpr>(Call) &&
+          isForkCall(cast<CallExpr>(Call)))
+        return true;
+    return false;
+  }
+
+  bool isForkCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const ProcessSpawner *Spawner =
+        Callee ? Lookup.roles(Callee).Spawner : nullptr;
+    return Spawner && Spawner->Kind == "fork";
+  }
+
+  /// For a condition on fork()'s result: true when the then-branch is the
+  /// child's (`pid == 0`, `!pid`), false when the else-branch is
+  /// (`pid != 0`, `pid > 0`); none when it is not such a condition.
+  std::optional<bool> forkChildBranch(const Expr *Cond) {
+    if (!Cond)
+      return std::nullopt;
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+      if (Not->getOpcode() == UO_LNot && isForkResult(Not->getSubExpr()))
+        return true;
+    const auto *Compare = dyn_cast<BinaryOperator>(Cond);
+    if (!Compare || !Compare->isComparisonOp())
+      return std::nullopt;
+    const Expr *Lhs = Compare->getLHS(), *Rhs = Compare->getRHS();
+    if (!isZeroConstant(Rhs, Context) && isZeroConstant(Lhs, Context))
+      std::swap(Lhs, Rhs);
+    if (!isZeroConstant(Rhs, Context) || !isForkResult(Lhs))
+      return std::nullopt;
+    switch (Compare->getOpcode()) {
+    case BO_EQ:
+      return true;
+    case BO_NE:
+    case BO_GT:
+      return false;
+    default:
+      return std::nullopt;
+    }
+  }
 
   /// A gil_scoped_release or a lock_guard changes the rest of its scope.
   void noteScopedGuard(const VarDecl *Var) {

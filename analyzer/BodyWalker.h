@@ -41,6 +41,7 @@ struct CostModel {
 struct CallSite {
   const clang::Expr *Call = nullptr;
   PointState State;
+  bool InLoop = false;
 };
 
 /// A heavy loop nest.

@@ -156,6 +156,12 @@ void Catalog::index(const CatalogFile &File) {
       PythonSafe.push_back(std::move(*Pattern));
     else
       llvm::consumeError(Pattern.takeError());
+  for (const ProcessSpawner &Entry : File.ProcessSpawners)
+    addNames(Entry, &ApiRoles::Spawner);
+  for (const std::string &Name : File.AcceptCalls)
+    addRole(Name, [](ApiRoles &Roles) { Roles.Accepts = true; });
+  for (const std::string &Program : File.IoOnlyPrograms)
+    IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
     for (const std::string &Name : Names)
       TypeRoles[Name] = Role;
@@ -166,6 +172,10 @@ void Catalog::index(const CatalogFile &File) {
   AddTypes(File.Gil.GuardTypes, TypeRole::GilGuard);
   AddTypes(File.Python.ObjectTypes, TypeRole::PythonObject);
   AddTypes(File.PythonMethodTables, TypeRole::MethodTable);
+}
+
+bool Catalog::isIoOnlyProgram(llvm::StringRef Program) const {
+  return IoOnlyPrograms.count(Program) != 0;
 }
 
 TypeRole Catalog::typeRole(llvm::StringRef TypeName) const {
@@ -193,7 +203,10 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
     Into.Binding = From.Binding;
   if (!Into.GilCall)
     Into.GilCall = From.GilCall;
+  if (!Into.Spawner)
+    Into.Spawner = From.Spawner;
   Into.AsyncEntryPoint |= From.AsyncEntryPoint;
+  Into.Accepts |= From.Accepts;
   Into.TouchesPython |= From.TouchesPython;
 }
 

@@ -116,6 +116,14 @@ struct PythonBinding {
   std::string ReleaseGuard;
 };
 
+/// An API that starts a process.
+struct ProcessSpawner {
+  std::vector<std::string> Names;
+  /// `shell` (a command line), `exec` (a program path) or `fork`.
+  std::string Kind;
+  int ProgramArg = 0;
+};
+
 struct PythonApi {
   std::vector<std::string> Names;
   std::vector<std::string> Safe;
@@ -179,6 +187,9 @@ struct CatalogFile {
   std::vector<PythonBinding> PythonBindings;
   std::vector<std::string> PythonMethodTables;
   PythonApi Python;
+  std::vector<ProcessSpawner> ProcessSpawners;
+  std::vector<std::string> IoOnlyPrograms;
+  std::vector<std::string> AcceptCalls;
 };
 
 /// Everything the catalog says about one function name.
@@ -191,7 +202,10 @@ struct ApiRoles {
   const NonblockingSetter *Setter = nullptr;
   const CpuHeavyEntry *CpuHeavy = nullptr;
   const PythonBinding *Binding = nullptr;
+  const ProcessSpawner *Spawner = nullptr;
   bool AsyncEntryPoint = false;
+  /// Accepts a connection.
+  bool Accepts = false;
   /// Acquires (+1) or releases (-1) the GIL, as a call.
   int GilCall = 0;
   /// Touches Python objects or the interpreter (and is not listed as safe).
@@ -202,7 +216,7 @@ struct ApiRoles {
   /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           CpuHeavy || Binding || GilCall || TouchesPython;
+           CpuHeavy || Binding || Spawner || GilCall || TouchesPython;
   }
 };
 
@@ -231,6 +245,8 @@ public:
   /// The role of the type named \p TypeName (a base class's counts too: the
   /// caller asks for each).
   TypeRole typeRole(llvm::StringRef TypeName) const;
+  /// Whether \p Program (a base name: `curl`) only does I/O.
+  bool isIoOnlyProgram(llvm::StringRef Program) const;
   const std::vector<CatalogFile> &files() const { return Files; }
 
 private:
@@ -248,6 +264,7 @@ private:
   llvm::StringMap<std::string> Coroutines;
   llvm::StringMap<TypeRole> TypeRoles;
   std::vector<llvm::GlobPattern> PythonSafe;
+  llvm::StringMap<bool> IoOnlyPrograms;
 };
 
 /// Parses one catalog file; errors carry `file:line:col`.

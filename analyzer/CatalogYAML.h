@@ -23,6 +23,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::PythonBinding)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::ProcessSpawner)
 LLVM_YAML_IS_STRING_MAP(std::string)
 
 namespace llvm {
@@ -216,6 +217,19 @@ template <> struct MappingTraits<boundwise::PythonBinding> {
   }
 };
 
+template <> struct MappingTraits<boundwise::ProcessSpawner> {
+  static void mapping(IO &Io, boundwise::ProcessSpawner &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("kind", E.Kind);
+    Io.mapOptional("program-arg", E.ProgramArg, 0);
+  }
+  static std::string validate(IO &, boundwise::ProcessSpawner &E) {
+    if (E.Kind != "shell" && E.Kind != "exec" && E.Kind != "fork")
+      return "a process spawner's kind is 'shell', 'exec' or 'fork'";
+    return validateNames(E);
+  }
+};
+
 template <> struct MappingTraits<boundwise::PythonApi> {
   static void mapping(IO &Io, boundwise::PythonApi &E) {
     Io.mapOptional("names", E.Names);
@@ -243,6 +257,9 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("python-bindings", F.PythonBindings);
     Io.mapOptional("python-method-tables", F.PythonMethodTables);
     Io.mapOptional("python-api", F.Python);
+    Io.mapOptional("process-spawners", F.ProcessSpawners);
+    Io.mapOptional("io-only-programs", F.IoOnlyPrograms);
+    Io.mapOptional("accept-calls", F.AcceptCalls);
   }
 };
 

@@ -33,6 +33,10 @@ static int groupOf(ContextKind Kind) {
     return 2;
   case ContextKind::GilReleasing:
     return 3;
+  case ContextKind::ProcessSpawn:
+    return 4;
+  case ContextKind::ConnectionThread:
+    return 5;
   case ContextKind::Coroutine:
   case ContextKind::Handler:
   case ContextKind::LoopCallback:
@@ -63,6 +67,46 @@ static bool isPerItemLoop(const Stmt *Loop) {
       return true;
   }
   return false;
+}
+
+/// The constant beginning of a string expression: a literal, or a literal
+/// that starts a concatenation (`"curl " + url`), through variables and
+/// `.c_str()`.
+static std::string literalPrefix(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 6)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Literal = dyn_cast<StringLiteral>(E))
+    return Literal->isOrdinary() ? Literal->getString().str() : "";
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    return literalPrefix(Temporary->getSubExpr(), Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return literalPrefix(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+    return Operator->getOperator() == OO_Plus && Operator->getNumArgs() > 0
+               ? literalPrefix(Operator->getArg(0), Depth + 1)
+               : "";
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return literalPrefix(Member->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() > 0
+               ? literalPrefix(Construct->getArg(0), Depth + 1)
+               : "";
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return literalPrefix(Var->getInit(), Depth + 1);
+  return "";
+}
+
+/// The program a command starts: the base name of its first word.
+static std::string programName(llvm::StringRef Command, bool IsShell) {
+  Command = Command.ltrim();
+  if (IsShell)
+    Command = Command.take_until([](char C) { return isspace(C); });
+  size_t Slash = Command.rfind('/');
+  return (Slash == llvm::StringRef::npos ? Command
+                                         : Command.drop_front(Slash + 1))
+      .str();
 }
 
 namespace {
@@ -102,6 +146,14 @@ public:
     return inLoop(Loop, [&] {
       return RecursiveASTVisitor::TraverseCXXForRangeStmt(Loop);
     });
+  }
+  bool TraverseWhileStmt(WhileStmt *Loop) {
+    return inLoop(Loop,
+                  [&] { return RecursiveASTVisitor::TraverseWhileStmt(Loop); });
+  }
+  bool TraverseDoStmt(DoStmt *Loop) {
+    return inLoop(Loop,
+                  [&] { return RecursiveASTVisitor::TraverseDoStmt(Loop); });
   }
 
   bool VisitFunctionDecl(FunctionDecl *Function) {
@@ -143,6 +195,10 @@ public:
       addPythonBinding(Call, *Roles.Binding, Api);
     if (Roles.GilCall < 0)
       addReleasing(releaseSpelling(Call, Api));
+    if (Roles.Spawner)
+      addSpawn(Call, *Roles.Spawner, Api);
+    if (Roles.Accepts && !AcceptsInLoop.empty())
+      AcceptsInLoop.back() = Call->getExprLoc();
     addEmplacedThread(Call);
     return true;
   }
@@ -150,9 +206,12 @@ public:
   /// `std::thread t(work)`: the constructor is the offloader.
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
-    if (const Offloader *Offload = Lookup.roles(Constructor).Offload)
-      addOffloaded(Construct, *Offload,
-                   catalogNameOf(Constructor->getParent()));
+    ApiRoles Roles = Lookup.roles(Constructor);
+    std::string Api = catalogNameOf(Constructor->getParent());
+    if (Roles.Offload)
+      addOffloaded(Construct, *Roles.Offload, Api);
+    if (Roles.Spawner)
+      addSpawn(Construct, *Roles.Spawner, Api);
     return true;
   }
 
@@ -178,7 +237,7 @@ public:
     std::vector<AsyncContext> Result;
     for (auto &[Key, Context] : Contexts)
       if (!(Context.Kind == ContextKind::Coroutine &&
-            OnPool.count(Key.first->getCanonicalDecl())))
+            OnPool.count(Context.Function->getCanonicalDecl())))
         Result.push_back(Context);
     return Result;
   }
@@ -188,9 +247,12 @@ private:
   bool inFunction(const FunctionDecl *Function, TraverseT Traverse) {
     Functions.push_back(Function);
     unsigned SavedLoops = PerItemLoops;
+    std::vector<SourceLocation> SavedAccepts;
+    std::swap(SavedAccepts, AcceptsInLoop);
     PerItemLoops = 0;
     bool Result = Traverse();
     PerItemLoops = SavedLoops;
+    std::swap(SavedAccepts, AcceptsInLoop);
     Functions.pop_back();
     return Result;
   }
@@ -199,7 +261,9 @@ private:
   bool inLoop(const Stmt *Loop, TraverseT Traverse) {
     bool PerItem = isPerItemLoop(Loop);
     PerItemLoops += PerItem;
+    AcceptsInLoop.push_back(SourceLocation());
     bool Result = Traverse();
+    AcceptsInLoop.pop_back();
     PerItemLoops -= PerItem;
     return Result;
   }
@@ -233,6 +297,8 @@ private:
                       Resolved.IsLambda};
     Task.NewThread = NewThread;
     Task.PerItem = Submit && PerItemLoops > 0;
+    Task.PerConnection =
+        llvm::any_of(AcceptsInLoop, [](SourceLocation Loc) { return Loc.isValid(); });
     if (Submit)
       Task.SubmitLoc = Lookup.point(Submit->getExprLoc());
     add(std::move(Task));
@@ -259,9 +325,41 @@ private:
     }
   }
 
+  void addSpawn(const Expr *Call, const ProcessSpawner &Spawn,
+                llvm::StringRef Api) {
+    if (Functions.empty() || !Functions.back())
+      return;
+    AsyncContext Process{Functions.back(), ContextKind::ProcessSpawn,
+                         Api.str(), "", false};
+    Process.SpawnKind = Spawn.Kind;
+    Process.SubmitLoc = Lookup.point(Call->getExprLoc());
+    Process.InLoop = !AcceptsInLoop.empty();
+    if (Spawn.Kind != "fork")
+      Process.Program =
+          programName(literalPrefix(argumentAt(Call, Spawn.ProgramArg), 0),
+                      Spawn.Kind == "shell");
+    add(std::move(Process), Call->getExprLoc());
+  }
+
+  /// A thread started in a loop that accepts connections.
+  void addConnectionThread(const Expr *Start, llvm::StringRef Api) {
+    auto Accept = llvm::find_if(AcceptsInLoop, [](SourceLocation Loc) {
+      return Loc.isValid();
+    });
+    if (Accept == AcceptsInLoop.end() || Functions.empty() || !Functions.back())
+      return;
+    AsyncContext Connection{Functions.back(), ContextKind::ConnectionThread,
+                            Api.str(), "", false};
+    Connection.SubmitLoc = Lookup.point(Start->getExprLoc());
+    Connection.AcceptLoc = Lookup.point(*Accept);
+    add(std::move(Connection), Start->getExprLoc());
+  }
+
   void addOffloaded(const Expr *Call, const Offloader &Offload,
                     llvm::StringRef Api) {
     bool NewThread = Offload.Kind == "thread";
+    if (NewThread)
+      addConnectionThread(Call, Api);
     auto Args = callArguments(Call);
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (!Offload.Args.empty() &&
@@ -350,9 +448,10 @@ private:
     add(std::move(Releasing));
   }
 
+  /// The guard's type as the user wrote it: `by py::gil_scoped_release`.
   std::string catalogSpelling(QualType Type) {
-    const CXXRecordDecl *Record = classOfType(Type);
-    return "by " + (Record ? catalogNameOf(Record) : Type.getAsString());
+    return "by " + Type.getLocalUnqualifiedType().getAsString(
+                       Lookup.astContext().getPrintingPolicy());
   }
 
   /// `Py_BEGIN_ALLOW_THREADS` expands to PyEval_SaveThread: name the macro.
@@ -385,10 +484,12 @@ private:
                        Where.Line, Where.Column};
   }
 
-  /// One context per function and group; a coroutine is named as one
-  /// whatever else made it an async context.
-  void add(AsyncContext Context) {
-    auto Key = std::make_pair(Context.Function, groupOf(Context.Kind));
+  /// One context per function and group (and site, for those started at
+  /// one); a coroutine is named as one whatever else made it an async
+  /// context.
+  void add(AsyncContext Context, SourceLocation Site = SourceLocation()) {
+    auto Key = std::make_tuple(Context.Function, groupOf(Context.Kind),
+                               Site.getRawEncoding());
     auto [It, New] = Contexts.insert({Key, Context});
     if (!New && Context.Kind == ContextKind::Coroutine)
       It->second = Context;
@@ -399,10 +500,14 @@ private:
   DeclLookup &Lookup;
   const SourceManager &SM;
   FileFilter InScope;
-  llvm::MapVector<std::pair<const FunctionDecl *, int>, AsyncContext> Contexts;
+  llvm::MapVector<std::tuple<const FunctionDecl *, int, unsigned>,
+                  AsyncContext>
+      Contexts;
   llvm::DenseSet<const Decl *> OnPool;
   std::vector<const FunctionDecl *> Functions;
   unsigned PerItemLoops = 0;
+  /// One entry per enclosing loop: the accept call made in it, if any.
+  std::vector<SourceLocation> AcceptsInLoop;
 };
 
 } // namespace
@@ -447,6 +552,8 @@ std::string boundwise::describeContext(const AsyncContext &Context,
     return "'" + Context.PythonName +
            "' is called from Python with the GIL held";
   case ContextKind::GilReleasing:
+  case ContextKind::ProcessSpawn:
+  case ContextKind::ConnectionThread:
     return Name;
   }
   llvm_unreachable("covered switch");

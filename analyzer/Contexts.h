@@ -39,6 +39,8 @@ enum class ContextKind {
   PoolTask,     ///< runs on a thread pool or a thread of its own
   PythonEntry,  ///< called from Python (pybind11, nanobind, PyMethodDef)
   GilReleasing, ///< releases the GIL in its body
+  ProcessSpawn, ///< starts a process (fork, system, exec, posix_spawn)
+  ConnectionThread, ///< starts a thread per accepted connection
 };
 
 struct AsyncContext {
@@ -55,7 +57,19 @@ struct AsyncContext {
   bool NewThread = false;
   /// PoolTask: started from inside a loop over items, at SubmitLoc.
   bool PerItem = false;
+  /// PoolTask: a thread started per connection of an accept loop.
+  bool PerConnection = false;
+  /// PoolTask, ProcessSpawn, ConnectionThread: where the thread or process
+  /// is started.
   SourcePoint SubmitLoc;
+
+  /// ProcessSpawn: `fork`, `shell` or `exec`; the program when it is
+  /// written as a literal (`curl`); whether it is started in a loop.
+  std::string SpawnKind;
+  std::string Program;
+  bool InLoop = false;
+  /// ConnectionThread: the accept call of the loop.
+  SourcePoint AcceptLoc;
 
   /// PythonEntry: the name Python calls it by.
   std::string PythonName;
@@ -70,8 +84,9 @@ struct AsyncContext {
 
   /// Whether the context runs on an event loop.
   bool isAsync() const {
-    return Kind != ContextKind::PoolTask && Kind != ContextKind::PythonEntry &&
-           Kind != ContextKind::GilReleasing;
+    return Kind == ContextKind::Coroutine || Kind == ContextKind::Handler ||
+           Kind == ContextKind::LoopCallback || Kind == ContextKind::Posted ||
+           Kind == ContextKind::Annotated || Kind == ContextKind::EntryPoint;
   }
 };
 

@@ -1,5 +1,6 @@
 //===--- Diagnosis.cpp - What each function waits for ---------------------===//
 #include "analyzer/Diagnosis.h"
+#include "analyzer/Contexts.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Effects.h"
 #include "analyzer/LineSource.h"
@@ -9,6 +10,8 @@
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include <map>
+#include <set>
 
 using namespace clang;
 using namespace boundwise;
@@ -173,12 +176,78 @@ static FunctionDiagnosis diagnoseOne(const FunctionDecl *Function,
   return Result;
 }
 
+/// How code reached from \p Context runs: `from an async context
+/// ('handle')`; empty for contexts that say nothing of concurrency.
+static std::string usage(const AsyncContext &Context,
+                         const FunctionSummary &Summary) {
+  if (Context.isAsync())
+    return "from an async context ('" + Summary.Name + "')";
+  switch (Context.Kind) {
+  case ContextKind::PoolTask:
+    if (Context.PerConnection)
+      return "from an accept loop, a thread per connection";
+    return (Context.NewThread ? "on a thread of its own ('"
+                              : "on a thread pool ('") +
+           Context.Api + "')" +
+           (Context.PerItem ? ", one per item of a loop" : "");
+  case ContextKind::PythonEntry:
+    return "from Python ('" + Context.PythonName + "')";
+  default:
+    return "";
+  }
+}
+
+/// The functions reachable from \p Usr over calls, itself included.
+static std::set<std::string> reachableFrom(const std::string &Usr,
+                                           const SummaryIndex &Summaries) {
+  std::set<std::string> Seen{Usr};
+  std::vector<std::string> Work{Usr};
+  while (!Work.empty()) {
+    const FunctionSummary *Summary = Summaries.find(Work.back());
+    Work.pop_back();
+    if (!Summary)
+      continue;
+    for (const CallEdge &Call : Summary->Calls)
+      if (Seen.insert(Call.CalleeUsr).second)
+        Work.push_back(Call.CalleeUsr);
+  }
+  return Seen;
+}
+
+/// Fills each diagnosis's UsedWith from the contexts that reach it and the
+/// loops that call it.
+static void addUsage(std::vector<FunctionDiagnosis> &Diagnoses,
+                     llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
+                     const SummaryIndex &Summaries) {
+  std::map<std::string, std::set<std::string>> Uses;
+  for (const AsyncContext &Context : Contexts) {
+    const FunctionSummary *Summary =
+        Summaries.find(Lookup.identity(Context.Function));
+    std::string Text = Summary ? usage(Context, *Summary) : "";
+    if (Text.empty())
+      continue;
+    for (const std::string &Usr : reachableFrom(Summary->Usr, Summaries))
+      Uses[Usr].insert(Text);
+  }
+  for (const auto &[Usr, Caller] : Summaries.functions())
+    for (const CallEdge &Call : Caller.Calls)
+      if (Call.InLoop)
+        Uses[Call.CalleeUsr].insert("called per item in a loop ('" +
+                                    Caller.Name + "')");
+  for (FunctionDiagnosis &Diagnosis : Diagnoses) {
+    auto It = Uses.find(Diagnosis.Usr);
+    if (It != Uses.end())
+      Diagnosis.UsedWith.assign(It->second.begin(), It->second.end());
+  }
+}
+
 std::vector<FunctionDiagnosis>
 boundwise::diagnose(llvm::ArrayRef<const FunctionDecl *> Functions,
-                    DeclLookup &Lookup, const SummaryIndex &Summaries,
-                    LineSource &Lines) {
+                    llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
+                    const SummaryIndex &Summaries, LineSource &Lines) {
   std::vector<FunctionDiagnosis> Result;
   for (const FunctionDecl *Function : Functions)
     Result.push_back(diagnoseOne(Function, Lookup, Summaries, Lines));
+  addUsage(Result, Contexts, Lookup, Summaries);
   return Result;
 }

@@ -27,6 +27,7 @@ namespace boundwise {
 class DeclLookup;
 class LineSource;
 class SummaryIndex;
+struct AsyncContext;
 
 /// `trivial`, `I/O-bound`, `CPU-bound`, `mixed`.
 llvm::StringRef verdictName(Verdict V);
@@ -37,11 +38,11 @@ functionsToDiagnose(clang::ASTContext &Context,
                     llvm::function_ref<bool(clang::SourceLocation)> InScope);
 
 /// The diagnosis of each of \p Functions, whose summaries are in
-/// \p Summaries, propagated.
+/// \p Summaries, propagated; \p Contexts tell how they are used.
 std::vector<FunctionDiagnosis>
 diagnose(llvm::ArrayRef<const clang::FunctionDecl *> Functions,
-         DeclLookup &Lookup, const SummaryIndex &Summaries,
-         LineSource &Lines);
+         llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
+         const SummaryIndex &Summaries, LineSource &Lines);
 
 } // namespace boundwise
 

@@ -20,6 +20,8 @@ bool boundwise::countsIn(Mode M, const PointState &State) {
     return State.Gil == GilState::Released;
   case Mode::UnderLock:
     return !State.Lock.empty();
+  case Mode::ForkChild:
+    return State.InForkChild;
   }
   llvm_unreachable("covered switch");
 }
@@ -52,6 +54,10 @@ std::optional<Mode> boundwise::modeAcross(Mode M, const PointState &State) {
     if (!State.Lock.empty())
       return Mode::Any;
     return Mode::UnderLock;
+  case Mode::ForkChild:
+    if (State.InForkChild)
+      return Mode::Any;
+    return std::nullopt;
   }
   llvm_unreachable("covered switch");
 }
@@ -111,9 +117,9 @@ static constexpr Category AllCategories[] = {
     Category::Network,  Category::File, Category::Sleep,
     Category::Wait,     Category::Database, Category::Declared,
     Category::Cpu,      Category::Python};
-static constexpr Mode AllModes[] = {Mode::Any,         Mode::GilHeld,
-                                    Mode::GilReleased, Mode::GilAcquired,
-                                    Mode::Released,    Mode::UnderLock};
+static constexpr Mode AllModes[] = {
+    Mode::Any,      Mode::GilHeld,   Mode::GilReleased, Mode::GilAcquired,
+    Mode::Released, Mode::UnderLock, Mode::ForkChild};
 
 namespace {
 /// A function entered in a mode: a node of the graph the search walks.

@@ -41,6 +41,8 @@ struct PointState {
   GilState Gil = GilState::Inherit;
   /// The shared mutex held here, as written (`g_mutex`); empty when none.
   std::string Lock;
+  /// In the child's branch after fork().
+  bool InForkChild = false;
 };
 
 /// An operation a function performs itself: a call to a catalog API, or a
@@ -68,6 +70,8 @@ struct CallEdge {
   /// Integer constants passed, by parameter index: they may bound the
   /// callee's loops (`simulate(paths, 20'000'000)`).
   std::vector<std::pair<unsigned, int64_t>> ConstantArgs;
+  /// Made inside a loop: the callee runs once per item.
+  bool InLoop = false;
 };
 
 /// A loop whose trip count is one of the function's parameters.
@@ -87,8 +91,8 @@ enum class Mode {
   GilAcquired, ///< only what runs after an explicit acquire of the GIL
   Released,    ///< only what runs after an explicit release of the GIL
   UnderLock,   ///< only what runs while a shared lock is held
+  ForkChild,   ///< only what the child runs after fork()
 };
-inline constexpr unsigned ModeCount = 6;
 
 /// Whether an operation with \p State counts when entered in \p M.
 bool countsIn(Mode M, const PointState &State);

@@ -78,6 +78,9 @@ struct FunctionDiagnosis {
   std::string Summary;
   /// The chain to the nearest blocking operation.
   std::vector<FindingNote> Evidence;
+  /// The concurrency it is used with, where visible: `from an async context
+  /// ('handle')`, `called per item in a loop ('main')`.
+  std::vector<std::string> UsedWith;
   /// The model that fits, as DESIGN.md's table says.
   std::string Model;
 };

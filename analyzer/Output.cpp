@@ -1,5 +1,6 @@
 //===--- Output.cpp - Printing findings -----------------------------------===//
 #include "analyzer/Output.h"
+#include "analyzer/Diagnosis.h"
 #include "analyzer/Rule.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -179,5 +180,56 @@ void boundwise::printSarif(const std::vector<FileResult> &Results,
   json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({Run})}};
+  OS << Log.dump(2) << "\n";
+}
+
+static std::string where(const DiagLocation &Loc) {
+  return Loc.File + ":" + std::to_string(Loc.Line) + ":" +
+         std::to_string(Loc.Column);
+}
+
+void boundwise::printDiagnosisText(const std::vector<FileResult> &Results,
+                                   llvm::raw_ostream &OS) {
+  for (const FileResult &Result : Results) {
+    for (const FunctionDiagnosis &F : Result.Functions) {
+      OS << where(F.Loc) << ": '" << F.Name << "' is " << F.Summary << "\n";
+      if (F.Kind == Verdict::Trivial)
+        continue;
+      for (size_t I = 0; I < F.Evidence.size(); ++I)
+        OS << (I == 0 ? "  why:  " : "        ") << F.Evidence[I].Message
+           << " (" << where(F.Evidence[I].Loc) << ")\n";
+      if (!F.UsedWith.empty())
+        OS << "  used: " << llvm::join(F.UsedWith, "; ") << "\n";
+      OS << "  fits: " << F.Model << "\n";
+    }
+  }
+}
+
+void boundwise::printDiagnosisJson(const std::vector<FileResult> &Results,
+                                   llvm::raw_ostream &OS) {
+  json Functions = json::array();
+  json Failures = json::array();
+  for (const FileResult &Result : Results) {
+    if (!Result.FatalError.empty())
+      Failures.push_back({{"file", Result.File}, {"message", Result.FatalError}});
+    for (const FunctionDiagnosis &F : Result.Functions) {
+      json Entry = locationJson(F.Loc);
+      Entry["name"] = F.Name;
+      Entry["verdict"] = verdictName(F.Kind).str();
+      Entry["waitsOn"] = F.WaitsOn;
+      Entry["summary"] = F.Summary;
+      Entry["usedWith"] = F.UsedWith;
+      Entry["model"] = F.Model;
+      json Evidence = json::array();
+      for (const FindingNote &Note : F.Evidence) {
+        json Step = locationJson(Note.Loc);
+        Step["message"] = Note.Message;
+        Evidence.push_back(std::move(Step));
+      }
+      Entry["evidence"] = std::move(Evidence);
+      Functions.push_back(std::move(Entry));
+    }
+  }
+  json Log = {{"functions", Functions}, {"failures", Failures}};
   OS << Log.dump(2) << "\n";
 }

@@ -26,6 +26,15 @@ void printJson(const std::vector<FileResult> &Results, llvm::raw_ostream &OS);
 void printSarif(const std::vector<FileResult> &Results,
                 llvm::StringRef BaseDirectory, llvm::raw_ostream &OS);
 
+/// The diagnosis report: each function, what it waits for, why, how it is
+/// used and the model that fits.
+void printDiagnosisText(const std::vector<FileResult> &Results,
+                        llvm::raw_ostream &OS);
+
+/// `{"functions": [...], "failures": [...]}`.
+void printDiagnosisJson(const std::vector<FileResult> &Results,
+                        llvm::raw_ostream &OS);
+
 } // namespace boundwise
 
 #endif

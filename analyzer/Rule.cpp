@@ -5,7 +5,9 @@
 #include "analyzer/rules/CpuInAsync.h"
 #include "analyzer/rules/CpuOnThreadPool.h"
 #include "analyzer/rules/IoHoldingGil.h"
+#include "analyzer/rules/ProcessForIo.h"
 #include "analyzer/rules/PythonApiWithoutGil.h"
+#include "analyzer/rules/ThreadPerConnection.h"
 
 using namespace boundwise;
 
@@ -26,9 +28,15 @@ const std::vector<RuleInfo> &boundwise::allRules() {
       {"io-holding-gil",
        "blocking I/O reachable from Python-callable code with the GIL held",
        [] { return std::make_unique<IoHoldingGil>(); }},
+      {"process-for-io",
+       "a process spawned for work that only waits on I/O",
+       [] { return std::make_unique<ProcessForIo>(); }},
       {"python-api-without-gil",
        "a Python API call or object touched where the GIL is released",
        [] { return std::make_unique<PythonApiWithoutGil>(); }},
+      {"thread-per-connection",
+       "an accept loop that starts an unbounded thread per connection",
+       [] { return std::make_unique<ThreadPerConnection>(); }},
   };
   return Rules;
 }

@@ -307,7 +307,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
       !isFollowed(Definition, Context.getSourceManager()))
     return;
   Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
-                           constantArguments(Call, Context)});
+                           constantArguments(Call, Context), Site.InLoop});
   Worklist.push_back(Definition);
 }
 

@@ -14,6 +14,7 @@
 #include "analyzer/GlobList.h"
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
+#include "analyzer/tool/Measure.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -78,6 +79,12 @@ static cl::opt<std::string> HeaderFilter(
     cl::cat(Options));
 static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel"),
                               cl::init(1), cl::cat(Options));
+
+static cl::opt<bool> Diagnose(
+    "diagnose",
+    cl::desc("Print the diagnosis report instead of findings: each function, "
+             "I/O-bound or CPU-bound, why, and the model that fits"),
+    cl::cat(Options));
 
 enum class OutputFormat { Text, Json, Sarif };
 static cl::opt<OutputFormat> Format(
@@ -202,6 +209,7 @@ analyzeSource(const std::string &Source, const Config &Conf,
     Request.Options.Cost.LoopIterations = *Conf.CostModel.LoopIterations;
   if (Conf.CostModel.NestedDataLoops)
     Request.Options.Cost.NestedDataLoops = *Conf.CostModel.NestedDataLoops;
+  Request.Options.Diagnose = Diagnose;
   Request.ResourceDir = ResourceDir.str();
   Request.ExtraArgsBefore = ExtraArgsBefore;
   Request.ExtraArgs = ExtraArgs;
@@ -213,8 +221,26 @@ analyzeSource(const std::string &Source, const Config &Conf,
   return Result;
 }
 
+/// Prints the diagnosis report; only files that could not be analysed fail.
+static int reportDiagnosis(const std::vector<FileResult> &Results) {
+  if (Format == OutputFormat::Json)
+    printDiagnosisJson(Results, outs());
+  else
+    printDiagnosisText(Results, outs());
+  outs().flush();
+  bool Failed = false;
+  for (const FileResult &Result : Results)
+    if (!Result.FatalError.empty()) {
+      errs() << "boundwise: error: " << Result.FatalError << "\n";
+      Failed = true;
+    }
+  return Failed ? 2 : 0;
+}
+
 /// Prints the findings in the chosen format and returns the exit code.
 static int report(const std::vector<FileResult> &Results) {
+  if (Diagnose)
+    return reportDiagnosis(Results);
   switch (Format) {
   case OutputFormat::Text:
     printText(Results, outs());
@@ -261,6 +287,8 @@ static void printVersion(raw_ostream &OS) {
 
 int main(int Argc, const char **Argv) {
   InitLLVM Init(Argc, Argv);
+  if (Argc > 1 && StringRef(Argv[1]) == "measure")
+    return runMeasure(Argc, Argv);
   std::string FixedError;
   // Everything after `--` is the compile command, as for clang-tidy.
   std::unique_ptr<tooling::FixedCompilationDatabase> Fixed =
@@ -295,6 +323,8 @@ int main(int Argc, const char **Argv) {
   }
   if (Sources.empty())
     return usageError("no input files; run boundwise --help for usage");
+  if (Diagnose && Format == OutputFormat::Sarif)
+    return usageError("--diagnose prints text or JSON, not SARIF");
   if (enabledRules(CheckGlobs).empty())
     return usageError("no checks enabled by '" + CheckGlobs + "'");
 
