@@ -1,7 +1,7 @@
 //===--- BlockingInAsync.cpp - blocking-in-async rule ---------------------===//
 #include "analyzer/rules/BlockingInAsync.h"
 #include "analyzer/DeclLookup.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

@@ -1,7 +1,7 @@
 //===--- CpuHoldingGil.cpp - cpu-holding-gil rule -------------------------===//
 #include "analyzer/rules/CpuHoldingGil.h"
 #include "analyzer/DeclLookup.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

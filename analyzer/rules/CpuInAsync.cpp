@@ -1,7 +1,7 @@
 //===--- CpuInAsync.cpp - cpu-in-async rule -------------------------------===//
 #include "analyzer/rules/CpuInAsync.h"
 #include "analyzer/DeclLookup.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

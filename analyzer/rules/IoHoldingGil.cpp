@@ -1,7 +1,7 @@
 //===--- IoHoldingGil.cpp - io-holding-gil rule ---------------------------===//
 #include "analyzer/rules/IoHoldingGil.h"
 #include "analyzer/DeclLookup.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

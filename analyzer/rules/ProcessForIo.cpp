@@ -2,7 +2,7 @@
 #include "analyzer/rules/ProcessForIo.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/LineSource.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

@@ -1,7 +1,7 @@
 //===--- PythonApiWithoutGil.cpp - python-api-without-gil rule ------------===//
 #include "analyzer/rules/PythonApiWithoutGil.h"
 #include "analyzer/DeclLookup.h"
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

@@ -6,8 +6,8 @@
 /// reaches, and turn the rest of the chain into notes.
 //
 //===----------------------------------------------------------------------===//
-#ifndef BOUNDWISE_ANALYZER_RULES_CHAINREPORT_H
-#define BOUNDWISE_ANALYZER_RULES_CHAINREPORT_H
+#ifndef BOUNDWISE_ANALYZER_CHAINREPORT_H
+#define BOUNDWISE_ANALYZER_CHAINREPORT_H
 
 #include "analyzer/Rule.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

@@ -1,5 +1,5 @@
 //===--- ChainReport.cpp - Findings with an evidence chain ----------------===//
-#include "analyzer/rules/ChainReport.h"
+#include "analyzer/ChainReport.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/LineSource.h"
 
