@@ -3,6 +3,7 @@
 #include "lsp/Logger.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Driver/CreateInvocationFromArgs.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
@@ -38,11 +39,20 @@ private:
   FileResult &Result;
 };
 
-/// The analysis walks into functions declared in headers, so the preamble
-/// keeps their bodies.
-class KeepBodiesCallbacks : public PreambleCallbacks {
+/// The preamble skips the bodies of functions in system headers, as clangd
+/// does: the catalog knows what library functions do. The project's own
+/// headers keep theirs, for the analysis walks into them.
+class SkipSystemBodiesCallbacks : public PreambleCallbacks {
 public:
-  bool shouldSkipFunctionBody(Decl *) override { return false; }
+  void BeforeExecute(CompilerInstance &CI) override {
+    SM = &CI.getSourceManager();
+  }
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return SM && SM->isInSystemHeader(D->getLocation());
+  }
+
+private:
+  const SourceManager *SM = nullptr;
 };
 
 } // namespace
@@ -125,9 +135,11 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
                                            Bounds, *VFS);
   if (!Reusable) {
     Cache = {};
-    KeepBodiesCallbacks Callbacks;
+    SkipSystemBodiesCallbacks Callbacks;
+    CompilerInvocation PreambleInvocation(*Invocation);
+    PreambleInvocation.getFrontendOpts().SkipFunctionBodies = true;
     auto Built = PrecompiledPreamble::Build(
-        *Invocation, MainBuffer.get(), Bounds, Diags, VFS, PCHOperations,
+        PreambleInvocation, MainBuffer.get(), Bounds, Diags, VFS, PCHOperations,
         /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
     if (Built) {
       Cache.Preamble = std::make_shared<PrecompiledPreamble>(std::move(*Built));

@@ -18,6 +18,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace boundwise;
@@ -138,5 +139,10 @@ int main(int Argc, const char **Argv) {
       stdin, outs(), Mirror.get(), Pretty, InputStyle);
   LSPServer TheServer(*Channel, std::move(*BaseCatalog),
                       std::move(ServerOptions));
-  return TheServer.run() ? 0 : 1;
+  int ExitCode = TheServer.run() ? 0 : 1;
+  outs().flush();
+  // A compile that crashed and was recovered leaves its objects registered
+  // in LLVM's global tables (timers); tearing those down would crash, so the
+  // process ends without running global destructors.
+  sys::Process::Exit(ExitCode, /*NoCleanup=*/true);
 }
