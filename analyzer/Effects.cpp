@@ -1,8 +1,9 @@
 //===--- Effects.cpp - Propagation of effect summaries --------------------===//
 #include "analyzer/Effects.h"
 
+#include <algorithm>
 #include <deque>
-#include <set>
+#include <iterator>
 
 using namespace boundwise;
 
@@ -122,31 +123,64 @@ static constexpr Mode AllModes[] = {
     Mode::Released, Mode::UnderLock, Mode::ForkChild};
 
 namespace {
-/// A function entered in a mode: a node of the graph the search walks.
-using Node = std::pair<FunctionSummary *, Mode>;
-/// Reverse edges: for a callee entered in a mode, the callers (and their
-/// mode and edge index) whose call enters it so.
-using CallerMap =
-    std::map<std::pair<std::string, Mode>, std::vector<std::pair<Node, int>>>;
+/// The graph the search walks: one node per function and mode, numbered
+/// Function * ModeCount + Mode, with the call edges reversed.
+struct ReverseGraph {
+  std::vector<FunctionSummary *> Functions;
+  /// For each node, the caller nodes that enter it, with their edge index.
+  std::vector<std::vector<std::pair<unsigned, int>>> Callers;
+};
 } // namespace
+
+static constexpr unsigned ModeCount = std::size(AllModes);
+
+static unsigned modeIndex(Mode M) {
+  return static_cast<unsigned>(std::find(std::begin(AllModes),
+                                         std::end(AllModes), M) -
+                               std::begin(AllModes));
+}
+
+static ReverseGraph
+buildReverseGraph(std::map<std::string, FunctionSummary> &Summaries) {
+  ReverseGraph Graph;
+  std::map<llvm::StringRef, unsigned> Index;
+  for (auto &[Usr, Summary] : Summaries) {
+    Index[Usr] = Graph.Functions.size();
+    Graph.Functions.push_back(&Summary);
+  }
+  Graph.Callers.resize(Graph.Functions.size() * ModeCount);
+  for (unsigned Caller = 0; Caller < Graph.Functions.size(); ++Caller) {
+    const std::vector<CallEdge> &Calls = Graph.Functions[Caller]->Calls;
+    for (size_t I = 0; I < Calls.size(); ++I) {
+      auto Callee = Index.find(Calls[I].CalleeUsr);
+      if (Callee == Index.end())
+        continue;
+      for (unsigned M = 0; M < ModeCount; ++M)
+        if (std::optional<Mode> Next = modeAcross(AllModes[M], Calls[I].State))
+          Graph.Callers[Callee->second * ModeCount + modeIndex(*Next)]
+              .push_back({Caller * ModeCount + M, static_cast<int>(I)});
+    }
+  }
+  return Graph;
+}
 
 /// Breadth-first search from the functions that have an operation of \p Cat
 /// counting in a mode, along call edges backwards: the first time a node is
 /// reached is along its shortest chain, and a cycle cannot loop because each
 /// node is settled once.
-static void propagateCategory(std::map<std::string, FunctionSummary> &Functions,
-                              Category Cat, const CallerMap &Callers) {
-  std::deque<std::pair<Node, unsigned>> Queue;
-  std::set<std::pair<const FunctionSummary *, Mode>> Settled;
-  for (auto &[Usr, Summary] : Functions) {
-    for (Mode M : AllModes) {
+static void propagateCategory(const ReverseGraph &Graph, Category Cat) {
+  std::vector<bool> Settled(Graph.Callers.size());
+  std::deque<std::pair<unsigned, unsigned>> Queue;
+  for (unsigned F = 0; F < Graph.Functions.size(); ++F) {
+    FunctionSummary &Summary = *Graph.Functions[F];
+    for (unsigned M = 0; M < ModeCount; ++M) {
       for (size_t I = 0; I < Summary.Ops.size(); ++I) {
         const EffectOp &Op = Summary.Ops[I];
-        if (Op.Cat != Cat || !countsIn(M, Op.State))
+        if (Op.Cat != Cat || !countsIn(AllModes[M], Op.State))
           continue;
-        Summary.Reaches.push_back({Cat, M, 0, static_cast<int>(I), -1});
-        Settled.insert({&Summary, M});
-        Queue.push_back({{&Summary, M}, 0});
+        Summary.Reaches.push_back({Cat, AllModes[M], 0, static_cast<int>(I), -1});
+        Settled[F * ModeCount + M] = true;
+        Queue.push_back({F * ModeCount + M, 0});
         break;
       }
     }
@@ -154,31 +188,23 @@ static void propagateCategory(std::map<std::string, FunctionSummary> &Functions,
   while (!Queue.empty()) {
     auto [Callee, Depth] = Queue.front();
     Queue.pop_front();
-    auto It = Callers.find({Callee.first->Usr, Callee.second});
-    if (It == Callers.end())
-      continue;
-    for (const auto &[Caller, Edge] : It->second) {
-      if (!Settled.insert({Caller.first, Caller.second}).second)
+    for (auto [Caller, Edge] : Graph.Callers[Callee]) {
+      if (Settled[Caller])
         continue;
-      Caller.first->Reaches.push_back(
-          {Cat, Caller.second, Depth + 1, -1, Edge});
+      Settled[Caller] = true;
+      Graph.Functions[Caller / ModeCount]->Reaches.push_back(
+          {Cat, AllModes[Caller % ModeCount], Depth + 1, -1, Edge});
       Queue.push_back({Caller, Depth + 1});
     }
   }
 }
 
 void SummaryIndex::propagate() {
-  CallerMap Callers;
-  for (auto &[Usr, Summary] : Functions) {
+  for (auto &[Usr, Summary] : Functions)
     Summary.Reaches.clear();
-    for (size_t I = 0; I < Summary.Calls.size(); ++I)
-      for (Mode M : AllModes)
-        if (std::optional<Mode> Next = modeAcross(M, Summary.Calls[I].State))
-          Callers[{Summary.Calls[I].CalleeUsr, *Next}].push_back(
-              {{&Summary, M}, static_cast<int>(I)});
-  }
+  ReverseGraph Graph = buildReverseGraph(Functions);
   for (Category Cat : AllCategories)
-    propagateCategory(Functions, Cat, Callers);
+    propagateCategory(Graph, Cat);
 }
 
 std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr, Category Cat,

@@ -9,6 +9,9 @@ packages=(
   cmake ninja-build nlohmann-json3-dev python3
   # real libraries the tests and the examples compile against
   libboost-dev libuv1-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
+  pybind11-dev python3-dev
+  # unit tests of the language server
+  libgtest-dev
 )
 
 missing=()
