@@ -10,6 +10,7 @@
 import glob
 import os
 import re
+import shutil
 import sys
 
 import lit.formats
@@ -67,6 +68,14 @@ def configure():
                            "Headers")
 
     subst = config.substitutions
+    # Python's include directories (python3-config --includes, computed when
+    # the build was configured) as -isystem flags, for the tests against the
+    # real CPython and pybind11 headers. Listed before %python, which would
+    # otherwise replace the start of its name.
+    python_includes = [d for d in getattr(config, "python_include_dirs",
+                                          "").split(";") if d]
+    subst.append(("%{python_includes}",
+                  " ".join('-isystem "%s"' % d for d in python_includes)))
     subst.append(("%check_rule", '"%s" "%s" --boundwise="%s" --filecheck="%s"'
                   % (python, os.path.join(tools, "check_rule.py"), boundwise,
                      filecheck)))
@@ -93,9 +102,33 @@ def configure():
                             ("real-sqlite", "sqlite3.h")]:
         if has_system_header(header):
             config.available_features.add(feature)
+    # CPython's headers (python3-dev) where python3-config found them, and
+    # pybind11 (pybind11-dev), which includes them.
+    if any(os.path.exists(os.path.join(d, "Python.h"))
+           for d in python_includes):
+        config.available_features.add("real-python")
+        if has_system_header("pybind11/pybind11.h"):
+            config.available_features.add("real-pybind11")
     # libstdc++ with C++20 coroutines.
     if glob.glob("/usr/include/c++/*/coroutine"):
         config.available_features.add("real-libstdcxx")
+
+    # `boundwise measure` tests build small programs and run them.
+    clangxx = os.path.join(config.llvm_tools_dir, "clang++")
+    if not os.path.exists(clangxx):
+        clangxx = shutil.which("clang++-22") or shutil.which("c++") or "c++"
+    subst.append(("%clangxx", '"%s" -O1 -pthread' % clangxx))
+    # Two threads can only compute in parallel on two cores (the CPUs this
+    # process may run on, which a container or taskset may limit).
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:
+        cores = os.cpu_count() or 1
+    if cores >= 2:
+        config.available_features.add("multicore")
+    else:
+        lit_config.note("only one core available: measure/parallel.test, "
+                        "which needs two, is skipped")
 
 
 if not hasattr(config, "boundwise_tools_dir"):

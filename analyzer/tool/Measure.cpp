@@ -3,13 +3,16 @@
 /// \file
 /// The child is started with fork and execvp; a close-on-exec pipe tells the
 /// parent whether the exec failed. While it runs, /proc is sampled every
-/// 20 ms for each thread of the child and of its descendants: the CPU time
-/// (stat) and the time spent runnable but waiting for a CPU (schedstat's
-/// run_delay), keeping the last value seen per thread. The totals come from
-/// the kernel when the child is reaped: wait4's rusage, and our own
-/// /proc/self/io, to which the kernel adds a reaped child's I/O counters
+/// 20 ms for each thread of the child and of its descendants (found through
+/// the `children` files): the CPU time (stat, schedstat), the time spent
+/// runnable but waiting for a CPU (schedstat's run_delay) and the context
+/// switches (status), keeping the last value seen per thread. The totals
+/// come from the kernel when the child is reaped: wait4's rusage, and our
+/// own /proc/self/io, to which the kernel adds a reaped child's I/O counters
 /// (with those of the children it reaped) as it adds its CPU times to
-/// RUSAGE_CHILDREN.
+/// RUSAGE_CHILDREN. So the bytes are exact, with no double counting of a
+/// child both sampled and added to its parent, and nothing missed from
+/// children too short-lived to be sampled.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/tool/Measure.h"
@@ -21,8 +24,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
@@ -60,9 +63,12 @@ static const char Usage[] =
 static constexpr int SampleIntervalMs = 20;
 
 // The verdict is read from the cores the program wanted: CPU time plus the
-// time its threads were runnable but waiting for a CPU, over wall time.
+// time its threads waited for a CPU after being preempted, over wall time.
 // Counting that wait keeps a CPU-bound program CPU-bound on a loaded machine,
-// where it gets less than the cores it wants.
+// where it gets less than the cores it wants (on this 2-core machine at a
+// load of 7, a spinning thread had 0.4 of a core and wanted 1.0). Leaving
+// out the waits after waking up keeps threads that take turns at a lock
+// serialized: their wake-ups are latency, not demand.
 
 /// Below half a core the program was blocked (I/O, sleep, a lock, another
 /// process) more than half of its wall time. A sleeper measures about 0.00
@@ -72,11 +78,13 @@ static constexpr double IOBoundBelowCores = 0.5;
 /// spinning threads measure about 2.0 and four threads serialized by one lock
 /// about 1.0: again half a core of margin on either side.
 static constexpr double ParallelFromCores = 1.5;
-/// A thread counts as busy when it computed at least this long and at least
-/// this share of the busiest thread: a main thread that only started and
-/// joined workers, or ran an interpreter's start-up (30 ms for CPython), is
-/// not one of N workers, while workers taking turns at a GIL, which shares
-/// unevenly, still are (measured: 40% to 100% of the busiest).
+/// A thread counts as busy when it computed, or wanted to (CPU time and the
+/// waits after preemption, which a loaded machine moves between the two),
+/// at least this long and at least this share of the busiest thread: a main
+/// thread that only started and joined workers, or ran an interpreter's
+/// start-up (30 ms for CPython), is not one of N workers, while workers taking
+/// turns at a GIL, which shares unevenly, still are (measured: 40% to 100% of
+/// the busiest).
 static constexpr double BusyThreadMinSeconds = 0.02;
 static constexpr double BusyThreadShareOfBusiest = 1.0 / 3;
 /// Shorter runs get a note: process start-up and the first samples weigh on
@@ -116,12 +124,37 @@ struct ThreadUsage {
   int Pid = 0;
   int Tid = 0;
   std::string Name;
+  /// From `stat`, in clock ticks (10 ms).
   double UserSeconds = 0;
   double SystemSeconds = 0;
+  /// On a CPU, to the nanosecond (schedstat), or -1 when unknown.
+  double OnCpuSeconds = -1;
   /// Runnable but not running: waiting for a CPU (schedstat's run_delay).
   double CpuWaitSeconds = 0;
+  /// Blocking (a wait, a lock, I/O) and being preempted.
+  uint64_t VoluntarySwitches = 0;
+  uint64_t InvoluntarySwitches = 0;
 
-  double cpuSeconds() const { return UserSeconds + SystemSeconds; }
+  double cpuSeconds() const {
+    return OnCpuSeconds >= 0 ? OnCpuSeconds : UserSeconds + SystemSeconds;
+  }
+
+  /// The share of the wait for a CPU that came after being preempted while
+  /// computing, taking each switch to cost the same wait. The rest came
+  /// after waking up: latency, not demand. A thread waiting for a GIL wakes
+  /// every 5 ms, runs for microseconds and sleeps again; on a loaded machine
+  /// each wake-up waits milliseconds for a CPU it barely uses.
+  double preemptedWaitSeconds() const {
+    uint64_t Switches = VoluntarySwitches + InvoluntarySwitches;
+    if (Switches == 0)
+      return CpuWaitSeconds;
+    return CpuWaitSeconds * static_cast<double>(InvoluntarySwitches) /
+           static_cast<double>(Switches);
+  }
+
+  /// The time it computed or wanted to: unlike CPU time, the same on a
+  /// loaded machine as on an idle one.
+  double wantedSeconds() const { return cpuSeconds() + preemptedWaitSeconds(); }
 };
 
 /// What the samples of /proc saw while the child ran.
@@ -166,6 +199,7 @@ struct Verdict {
   double CoresBusy = 0;
   double CoresWanted = 0;
   double CpuWaitSeconds = 0;
+  double PreemptedWaitSeconds = 0;
   unsigned BusyThreads = 0;
   std::string Detail;
   std::string Model;
@@ -194,8 +228,7 @@ static bool parseOption(StringRef Arg, MeasureOptions &Options,
   bool IsOption = Name.consume_front("--") || Name.consume_front("-");
   if (IsOption && Name.consume_front("format=")) {
     if (Name == "text" || Name == "json") {
-      Options.Format =
-          Name == "json" ? ReportFormat::Json : ReportFormat::Text;
+      Options.Format = Name == "json" ? ReportFormat::Json : ReportFormat::Text;
       return true;
     }
     Error = ("unknown format '" + Name + "' for measure: text or json").str();
@@ -209,8 +242,8 @@ static bool parseOption(StringRef Arg, MeasureOptions &Options,
   return false;
 }
 
-static bool parseArguments(ArrayRef<const char *> Args,
-                           MeasureOptions &Options, std::string &Error) {
+static bool parseArguments(ArrayRef<const char *> Args, MeasureOptions &Options,
+                           std::string &Error) {
   const auto *Separator =
       find_if(Args, [](const char *Arg) { return StringRef(Arg) == "--"; });
   // Without `--` an option of the command could be taken for ours.
@@ -378,16 +411,34 @@ static bool parseStat(StringRef Text, ThreadUsage &Thread) {
   return true;
 }
 
-/// The time a thread was runnable but waiting for a CPU, from its
-/// `schedstat`: "<ns on a CPU> <ns waiting on a run queue> <timeslices>".
-static bool parseCpuWait(StringRef Text, ThreadUsage &Thread) {
+/// The time a thread ran and the time it was runnable but waiting for a
+/// CPU, from its `schedstat`: "<ns on a CPU> <ns on a run queue> <slices>".
+static bool parseSchedstat(StringRef Text, ThreadUsage &Thread) {
   SmallVector<StringRef, 3> Fields;
   Text.trim().split(Fields, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  unsigned long long WaitNanoseconds;
-  if (Fields.size() < 2 || Fields[1].getAsInteger(10, WaitNanoseconds))
+  unsigned long long RunNanoseconds, WaitNanoseconds;
+  if (Fields.size() < 2 || Fields[0].getAsInteger(10, RunNanoseconds) ||
+      Fields[1].getAsInteger(10, WaitNanoseconds))
     return false;
+  Thread.OnCpuSeconds = static_cast<double>(RunNanoseconds) / 1e9;
   Thread.CpuWaitSeconds = static_cast<double>(WaitNanoseconds) / 1e9;
   return true;
+}
+
+/// A thread's context switches, from its `status`.
+static void parseSwitches(StringRef Text, ThreadUsage &Thread) {
+  SmallVector<StringRef, 64> Lines;
+  Text.split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef Line : Lines) {
+    auto [Key, Value] = Line.split(':');
+    uint64_t Number;
+    if (Value.trim().getAsInteger(10, Number))
+      continue;
+    if (Key == "voluntary_ctxt_switches")
+      Thread.VoluntarySwitches = Number;
+    else if (Key == "nonvoluntary_ctxt_switches")
+      Thread.InvoluntarySwitches = Number;
+  }
 }
 
 /// The pids in a `children` file (space-separated).
@@ -425,8 +476,10 @@ static unsigned sampleProcess(int Pid, Samples &Seen,
     if (!readProcFile(ThreadDir + "/stat", Text) || !parseStat(Text, Usage))
       continue;
     if (readProcFile(ThreadDir + "/schedstat", Text) &&
-        parseCpuWait(Text, Usage))
+        parseSchedstat(Text, Usage))
       Seen.HaveCpuWait = true;
+    if (readProcFile(ThreadDir + "/status", Text))
+      parseSwitches(Text, Usage);
     Seen.Threads[Tid] = std::move(Usage);
     ++Threads;
     // Without CONFIG_PROC_CHILDREN only the child itself is followed.
@@ -549,8 +602,15 @@ static double totalCpuWait(const Samples &Seen) {
   return Total;
 }
 
+static double totalPreemptedWait(const Samples &Seen) {
+  double Total = 0;
+  for (const auto &Entry : Seen.Threads)
+    Total += Entry.second.preemptedWaitSeconds();
+  return Total;
+}
+
 static bool isBusyThread(const ThreadUsage &Thread, double BusiestSeconds) {
-  double Seconds = Thread.cpuSeconds();
+  double Seconds = Thread.wantedSeconds();
   return Seconds >= BusyThreadMinSeconds &&
          Seconds >= BusyThreadShareOfBusiest * BusiestSeconds;
 }
@@ -558,7 +618,7 @@ static bool isBusyThread(const ThreadUsage &Thread, double BusiestSeconds) {
 static unsigned countBusyThreads(const Samples &Seen) {
   double Busiest = 0;
   for (const auto &Entry : Seen.Threads)
-    Busiest = std::max(Busiest, Entry.second.cpuSeconds());
+    Busiest = std::max(Busiest, Entry.second.wantedSeconds());
   return static_cast<unsigned>(count_if(Seen.Threads, [&](const auto &Entry) {
     return isBusyThread(Entry.second, Busiest);
   }));
@@ -568,8 +628,7 @@ static void judgeKind(Verdict &V) {
   if (V.CoresWanted < IOBoundBelowCores) {
     V.Kind = VerdictKind::IOBound;
     V.Detail =
-        formatv("mostly waiting: {0:F2} of a core wanted", V.CoresWanted)
-            .str();
+        formatv("mostly waiting: {0:F2} of a core wanted", V.CoresWanted).str();
     V.Model = IOBoundModel;
     return;
   }
@@ -602,8 +661,9 @@ static void addNotes(const Measurement &M, Verdict &V) {
                       "look less CPU-bound than it is");
   if (V.CpuWaitSeconds >= 0.25 * M.WallSeconds && V.CpuWaitSeconds > 0.01)
     V.Notes.push_back(formatv("the machine was busy: its threads waited "
-                              "{0:F3} s for a CPU, counted as CPU wanted",
-                              V.CpuWaitSeconds)
+                              "{0:F3} s for a CPU; the {1:F3} s after being "
+                              "preempted count as CPU wanted",
+                              V.CpuWaitSeconds, V.PreemptedWaitSeconds)
                           .str());
   if (!M.Io)
     V.Notes.push_back("no /proc/self/io (task I/O accounting): bytes read "
@@ -619,8 +679,9 @@ static Verdict judge(const Measurement &M) {
   Verdict V;
   double Wall = std::max(M.WallSeconds, 1e-6);
   V.CpuWaitSeconds = totalCpuWait(M.Seen);
+  V.PreemptedWaitSeconds = totalPreemptedWait(M.Seen);
   V.CoresBusy = M.cpuSeconds() / Wall;
-  V.CoresWanted = (M.cpuSeconds() + V.CpuWaitSeconds) / Wall;
+  V.CoresWanted = (M.cpuSeconds() + V.PreemptedWaitSeconds) / Wall;
   V.BusyThreads = countBusyThreads(M.Seen);
   judgeKind(V);
   addNotes(M, V);
@@ -666,8 +727,7 @@ static std::string joinCommand(const std::vector<std::string> &Command) {
 
 static std::string describeEnd(const Measurement &M) {
   if (M.Signal)
-    return formatv("killed by signal {0} ({1})", M.Signal,
-                   strsignal(M.Signal))
+    return formatv("killed by signal {0} ({1})", M.Signal, strsignal(M.Signal))
         .str();
   return formatv("exited with {0}", M.ExitCode).str();
 }
@@ -691,18 +751,19 @@ static void printThreadsText(const Measurement &M, const Verdict &V,
   std::vector<const ThreadUsage *> Threads = threadsByCpu(M.Seen);
   for (const ThreadUsage *T : ArrayRef(Threads).take_front(TextThreadLimit))
     OS << formatv("    {0}/{1} {2}: {3:F3} s CPU (user {4:F3}, system "
-                  "{5:F3}), {6:F3} s waiting for a CPU\n",
+                  "{5:F3}), {6:F3} s waiting for a CPU, {7} voluntary and "
+                  "{8} involuntary switches\n",
                   T->Pid, T->Tid, T->Name, T->cpuSeconds(), T->UserSeconds,
-                  T->SystemSeconds, T->CpuWaitSeconds);
+                  T->SystemSeconds, T->CpuWaitSeconds, T->VoluntarySwitches,
+                  T->InvoluntarySwitches);
   if (Threads.size() > TextThreadLimit)
     OS << "    and " << Threads.size() - TextThreadLimit
        << " more (--format=json lists all)\n";
 }
 
-static void printText(const Measurement &M, const Verdict &V,
-                      raw_ostream &OS) {
-  OS << "boundwise measure: " << joinCommand(M.Command) << " "
-     << describeEnd(M) << "\n";
+static void printText(const Measurement &M, const Verdict &V, raw_ostream &OS) {
+  OS << "boundwise measure: " << joinCommand(M.Command) << " " << describeEnd(M)
+     << "\n";
   OS << formatv("  wall time         {0:F3} s\n", M.WallSeconds);
   OS << formatv("  CPU time          {0:F3} s (user {1:F3} s, system {2:F3} "
                 "s), with the children it waited for\n",
@@ -710,8 +771,8 @@ static void printText(const Measurement &M, const Verdict &V,
   OS << formatv("  cores busy        {0:F2} (CPU time / wall time)\n",
                 V.CoresBusy);
   OS << formatv("  cores wanted      {0:F2} (also counting {1:F3} s "
-                "runnable but waiting for a CPU)\n",
-                V.CoresWanted, V.CpuWaitSeconds);
+                "preempted, waiting for a CPU to go on)\n",
+                V.CoresWanted, V.PreemptedWaitSeconds);
   OS << formatv("  context switches  {0} voluntary (waits), {1} involuntary "
                 "(preempted)\n",
                 M.VoluntarySwitches, M.InvoluntarySwitches);
@@ -720,8 +781,7 @@ static void printText(const Measurement &M, const Verdict &V,
        << ", written " << formatBytes(M.Io->CharsWritten)
        << " (rchar/wchar: read and write calls); storage read "
        << formatBytes(M.Io->StorageRead) << ", written "
-       << formatBytes(M.Io->StorageWritten)
-       << " (read_bytes/write_bytes)\n";
+       << formatBytes(M.Io->StorageWritten) << " (read_bytes/write_bytes)\n";
   printThreadsText(M, V, OS);
   for (const std::string &Note : V.Notes)
     OS << "note: " << Note << "\n";
@@ -737,13 +797,17 @@ static double rounded(double Value, double Scale) {
 }
 
 static json threadJson(const ThreadUsage &T) {
-  return json{{"pid", T.Pid},
-              {"tid", T.Tid},
-              {"name", T.Name},
-              {"cpu_seconds", rounded(T.cpuSeconds(), 1000)},
-              {"user_seconds", rounded(T.UserSeconds, 1000)},
-              {"system_seconds", rounded(T.SystemSeconds, 1000)},
-              {"cpu_wait_seconds", rounded(T.CpuWaitSeconds, 1000)}};
+  return json{
+      {"pid", T.Pid},
+      {"tid", T.Tid},
+      {"name", T.Name},
+      {"cpu_seconds", rounded(T.cpuSeconds(), 1000)},
+      {"user_seconds", rounded(T.UserSeconds, 1000)},
+      {"system_seconds", rounded(T.SystemSeconds, 1000)},
+      {"cpu_wait_seconds", rounded(T.CpuWaitSeconds, 1000)},
+      {"preempted_wait_seconds", rounded(T.preemptedWaitSeconds(), 1000)},
+      {"voluntary_switches", T.VoluntarySwitches},
+      {"involuntary_switches", T.InvoluntarySwitches}};
 }
 
 static json ioJson(const std::optional<IoCounters> &Io) {
@@ -756,8 +820,7 @@ static json ioJson(const std::optional<IoCounters> &Io) {
               {"storage_written_bytes", Io->StorageWritten}};
 }
 
-static void printJson(const Measurement &M, const Verdict &V,
-                      raw_ostream &OS) {
+static void printJson(const Measurement &M, const Verdict &V, raw_ostream &OS) {
   json Threads = json::array();
   for (const ThreadUsage *T : threadsByCpu(M.Seen))
     Threads.push_back(threadJson(*T));
@@ -770,6 +833,7 @@ static void printJson(const Measurement &M, const Verdict &V,
       {"system_seconds", rounded(M.SystemSeconds, 1000)},
       {"cpu_seconds", rounded(M.cpuSeconds(), 1000)},
       {"cpu_wait_seconds", rounded(V.CpuWaitSeconds, 1000)},
+      {"preempted_wait_seconds", rounded(V.PreemptedWaitSeconds, 1000)},
       {"cores_busy", rounded(V.CoresBusy, 100)},
       {"cores_wanted", rounded(V.CoresWanted, 100)},
       {"context_switches",
