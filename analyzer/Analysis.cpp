@@ -82,11 +82,14 @@ public:
     Summarizer Builder(Lookup, Summaries, Options.Cost);
     for (const AsyncContext &Async : Contexts)
       Builder.summarize(Async.Function);
-    std::vector<const FunctionDecl *> Diagnosed;
+    std::vector<DiagnosedFunction> Diagnosed;
     if (Options.Diagnose)
       Diagnosed = functionsToDiagnose(Context, InScope);
-    for (const FunctionDecl *Function : Diagnosed)
-      Builder.summarize(Function);
+    for (const DiagnosedFunction &Function : Diagnosed) {
+      Builder.summarize(Function.Definition);
+      for (const FunctionDecl *Instance : Function.Instances)
+        Builder.summarize(Instance);
+    }
     Summaries.addCallSiteLoops(Options.Cost.LoopIterations);
     Summaries.propagate();
 

@@ -111,19 +111,43 @@ public:
                     [&] { return RecursiveASTVisitor::TraverseDoStmt(Loop); });
   }
 
-  /// `if (pid == 0) { child }`: the branch the child of fork() runs.
+  /// `if (pid == 0) { child }`: the branch the child of fork() runs; after
+  /// `if (pid != 0) return;`, the rest of the scope.
   bool TraverseIfStmt(IfStmt *If) {
-    std::optional<bool> ChildIsThen = forkChildBranch(If->getCond());
-    if (!ChildIsThen)
+    std::optional<ForkTest> Test = forkTest(If->getCond());
+    if (!Test)
       return RecursiveASTVisitor::TraverseIfStmt(If);
     TraverseStmt(If->getCond());
-    Stmt *Child = *ChildIsThen ? If->getThen() : If->getElse();
-    Stmt *Parent = *ChildIsThen ? If->getElse() : If->getThen();
-    Frames.push_back(Frames.back());
-    Frames.back().State.InForkChild = true;
-    TraverseStmt(Child);
-    Frames.pop_back();
-    return TraverseStmt(Parent);
+    Stmt *Child = Test->ChildIsThen ? If->getThen() : If->getElse();
+    Stmt *Parent = Test->ChildIsThen ? If->getElse() : If->getThen();
+    inForkChild(Test->Site, [&] { TraverseStmt(Child); });
+    TraverseStmt(Parent);
+    if (!Child && Parent && leavesScope(Parent))
+      Frames.back().State.ForkChildOf = Test->Site;
+    return true;
+  }
+
+  /// `switch (fork()) { case 0: child; break; ... }`.
+  bool TraverseSwitchStmt(SwitchStmt *Switch) {
+    std::string Site = forkSite(Switch->getCond());
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch->getBody());
+    if (Site.empty() || !Body)
+      return RecursiveASTVisitor::TraverseSwitchStmt(Switch);
+    TraverseStmt(Switch->getCond());
+    bool InChild = false;
+    for (Stmt *Statement : Body->body()) {
+      if (const auto *Case = dyn_cast<CaseStmt>(Statement))
+        InChild = isZeroConstant(Case->getLHS(), Context);
+      else if (isa<DefaultStmt>(Statement))
+        InChild = false;
+      if (!InChild) {
+        TraverseStmt(Statement);
+        continue;
+      }
+      inForkChild(Site, [&] { TraverseStmt(Statement); });
+      InChild = !isa<BreakStmt>(Statement);
+    }
+    return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
@@ -165,19 +189,46 @@ private:
     std::vector<std::pair<int, GilState>> SavedGil;
   };
 
-  /// Whether \p E is fork()'s result: the call, or the variable it went to.
-  bool isForkResult(const Expr *E) {
+  struct ForkTest {
+    std::string Site;
+    bool ChildIsThen;
+  };
+
+  template <typename TraverseT>
+  void inForkChild(const std::string &Site, TraverseT Traverse) {
+    Frames.push_back(Frames.back());
+    Frames.back().State.ForkChildOf = Site;
+    Traverse();
+    Frames.pop_back();
+  }
+
+  /// Whether \p S always leaves the scope: `return`, or a block ending so.
+  static bool leavesScope(const Stmt *S) {
+    if (const auto *Block = dyn_cast<CompoundStmt>(S))
+      return !Block->body_empty() && leavesScope(Block->body_back());
+    return isa<ReturnStmt>(S);
+  }
+
+  /// The location of the fork() whose result \p E is (the call, or the
+  /// variable it went to), as `file:line:col`; empty when it is none.
+  std::string forkSite(const Expr *E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Call = dyn_cast<CallExpr>(E))
-      return isForkCall(Call);
+      return isForkCall(Call) ? siteOf(Call) : "";
     const ValueDecl *Var = namedValue(E);
     if (!Var)
-      return false;
+      return "";
     for (const auto &[Call, Target] : Facts.ResultOf)
       if (Target == Var && isa<CallExpr>(Call) &&
           isForkCall(cast<CallExpr>(Call)))
-        return true;
-    return false;
+        return siteOf(Call);
+    return "";
+  }
+
+  std::string siteOf(const Expr *Call) {
+    SourcePoint Where = Lookup.point(Call->getExprLoc());
+    return Where.File + ":" + std::to_string(Where.Line) + ":" +
+           std::to_string(Where.Column);
   }
 
   bool isForkCall(const CallExpr *Call) {
@@ -187,30 +238,35 @@ private:
     return Spawner && Spawner->Kind == "fork";
   }
 
-  /// For a condition on fork()'s result: true when the then-branch is the
-  /// child's (`pid == 0`, `!pid`), false when the else-branch is
-  /// (`pid != 0`, `pid > 0`); none when it is not such a condition.
-  std::optional<bool> forkChildBranch(const Expr *Cond) {
+  /// A condition on fork()'s result: the child's branch is the then-branch
+  /// for `pid == 0` and `!pid`, the else-branch for `pid != 0` and
+  /// `pid > 0`.
+  std::optional<ForkTest> forkTest(const Expr *Cond) {
     if (!Cond)
       return std::nullopt;
     Cond = Cond->IgnoreParenImpCasts();
-    if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
-      if (Not->getOpcode() == UO_LNot && isForkResult(Not->getSubExpr()))
-        return true;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Cond)) {
+      std::string Site = Not->getOpcode() == UO_LNot
+                             ? forkSite(Not->getSubExpr())
+                             : std::string();
+      if (!Site.empty())
+        return ForkTest{Site, true};
+    }
     const auto *Compare = dyn_cast<BinaryOperator>(Cond);
     if (!Compare || !Compare->isComparisonOp())
       return std::nullopt;
     const Expr *Lhs = Compare->getLHS(), *Rhs = Compare->getRHS();
     if (!isZeroConstant(Rhs, Context) && isZeroConstant(Lhs, Context))
       std::swap(Lhs, Rhs);
-    if (!isZeroConstant(Rhs, Context) || !isForkResult(Lhs))
+    std::string Site = isZeroConstant(Rhs, Context) ? forkSite(Lhs) : "";
+    if (Site.empty())
       return std::nullopt;
     switch (Compare->getOpcode()) {
     case BO_EQ:
-      return true;
+      return ForkTest{Site, true};
     case BO_NE:
     case BO_GT:
-      return false;
+      return ForkTest{Site, false};
     default:
       return std::nullopt;
     }

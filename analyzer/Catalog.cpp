@@ -160,6 +160,8 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Spawner);
   for (const std::string &Name : File.AcceptCalls)
     addRole(Name, [](ApiRoles &Roles) { Roles.Accepts = true; });
+  for (const std::string &Name : File.ConnectionLimits)
+    addRole(Name, [](ApiRoles &Roles) { Roles.LimitsConnections = true; });
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
@@ -207,6 +209,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
     Into.Spawner = From.Spawner;
   Into.AsyncEntryPoint |= From.AsyncEntryPoint;
   Into.Accepts |= From.Accepts;
+  Into.LimitsConnections |= From.LimitsConnections;
   Into.TouchesPython |= From.TouchesPython;
 }
 

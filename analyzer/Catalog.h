@@ -190,6 +190,7 @@ struct CatalogFile {
   std::vector<ProcessSpawner> ProcessSpawners;
   std::vector<std::string> IoOnlyPrograms;
   std::vector<std::string> AcceptCalls;
+  std::vector<std::string> ConnectionLimits;
 };
 
 /// Everything the catalog says about one function name.
@@ -206,6 +207,8 @@ struct ApiRoles {
   bool AsyncEntryPoint = false;
   /// Accepts a connection.
   bool Accepts = false;
+  /// Waits for a free slot (a semaphore): bounds the work started after it.
+  bool LimitsConnections = false;
   /// Acquires (+1) or releases (-1) the GIL, as a call.
   int GilCall = 0;
   /// Touches Python objects or the interpreter (and is not listed as safe).

@@ -260,6 +260,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("process-spawners", F.ProcessSpawners);
     Io.mapOptional("io-only-programs", F.IoOnlyPrograms);
     Io.mapOptional("accept-calls", F.AcceptCalls);
+    Io.mapOptional("connection-limits", F.ConnectionLimits);
   }
 };
 

@@ -198,7 +198,9 @@ public:
     if (Roles.Spawner)
       addSpawn(Call, *Roles.Spawner, Api);
     if (Roles.Accepts && !AcceptsInLoop.empty())
-      AcceptsInLoop.back() = Call->getExprLoc();
+      AcceptsInLoop.back().Accept = Call->getExprLoc();
+    if (Roles.LimitsConnections && !AcceptsInLoop.empty())
+      AcceptsInLoop.back().Limited = true;
     addEmplacedThread(Call);
     return true;
   }
@@ -247,7 +249,7 @@ private:
   bool inFunction(const FunctionDecl *Function, TraverseT Traverse) {
     Functions.push_back(Function);
     unsigned SavedLoops = PerItemLoops;
-    std::vector<SourceLocation> SavedAccepts;
+    std::vector<LoopMark> SavedAccepts;
     std::swap(SavedAccepts, AcceptsInLoop);
     PerItemLoops = 0;
     bool Result = Traverse();
@@ -261,7 +263,7 @@ private:
   bool inLoop(const Stmt *Loop, TraverseT Traverse) {
     bool PerItem = isPerItemLoop(Loop);
     PerItemLoops += PerItem;
-    AcceptsInLoop.push_back(SourceLocation());
+    AcceptsInLoop.push_back({});
     bool Result = Traverse();
     AcceptsInLoop.pop_back();
     PerItemLoops -= PerItem;
@@ -297,8 +299,8 @@ private:
                       Resolved.IsLambda};
     Task.NewThread = NewThread;
     Task.PerItem = Submit && PerItemLoops > 0;
-    Task.PerConnection =
-        llvm::any_of(AcceptsInLoop, [](SourceLocation Loc) { return Loc.isValid(); });
+    Task.PerConnection = llvm::any_of(
+        AcceptsInLoop, [](const LoopMark &Mark) { return Mark.Accept.isValid(); });
     if (Submit)
       Task.SubmitLoc = Lookup.point(Submit->getExprLoc());
     add(std::move(Task));
@@ -333,7 +335,7 @@ private:
                          Api.str(), "", false};
     Process.SpawnKind = Spawn.Kind;
     Process.SubmitLoc = Lookup.point(Call->getExprLoc());
-    Process.InLoop = !AcceptsInLoop.empty();
+    Process.InLoop = PerItemLoops > 0;
     if (Spawn.Kind != "fork")
       Process.Program =
           programName(literalPrefix(argumentAt(Call, Spawn.ProgramArg), 0),
@@ -343,15 +345,17 @@ private:
 
   /// A thread started in a loop that accepts connections.
   void addConnectionThread(const Expr *Start, llvm::StringRef Api) {
-    auto Accept = llvm::find_if(AcceptsInLoop, [](SourceLocation Loc) {
-      return Loc.isValid();
+    auto Accept = llvm::find_if(AcceptsInLoop, [](const LoopMark &Mark) {
+      return Mark.Accept.isValid();
     });
-    if (Accept == AcceptsInLoop.end() || Functions.empty() || !Functions.back())
+    // A semaphore acquired per connection bounds the threads.
+    if (Accept == AcceptsInLoop.end() || Accept->Limited || Functions.empty() ||
+        !Functions.back())
       return;
     AsyncContext Connection{Functions.back(), ContextKind::ConnectionThread,
                             Api.str(), "", false};
     Connection.SubmitLoc = Lookup.point(Start->getExprLoc());
-    Connection.AcceptLoc = Lookup.point(*Accept);
+    Connection.AcceptLoc = Lookup.point(Accept->Accept);
     add(std::move(Connection), Start->getExprLoc());
   }
 
@@ -506,8 +510,13 @@ private:
   llvm::DenseSet<const Decl *> OnPool;
   std::vector<const FunctionDecl *> Functions;
   unsigned PerItemLoops = 0;
-  /// One entry per enclosing loop: the accept call made in it, if any.
-  std::vector<SourceLocation> AcceptsInLoop;
+  /// One entry per enclosing loop: the accept call made in it, if any, and
+  /// whether it limits its connections (a semaphore).
+  struct LoopMark {
+    SourceLocation Accept;
+    bool Limited = false;
+  };
+  std::vector<LoopMark> AcceptsInLoop;
 };
 
 } // namespace

@@ -46,22 +46,29 @@ public:
   }
 
   bool VisitFunctionDecl(FunctionDecl *Function) {
-    // Templates are diagnosed through their pattern; implicit members have
-    // no code of the user's.
-    if (Function->doesThisDeclarationHaveABody() && !Function->isImplicit() &&
-        !Function->isTemplateInstantiation())
-      Functions.push_back(Function);
+    // A template is diagnosed as written, through its instantiations;
+    // implicit members have no code of the user's.
+    if (!Function->doesThisDeclarationHaveABody() || Function->isImplicit() ||
+        Function->isTemplateInstantiation())
+      return true;
+    DiagnosedFunction Diagnosed{Function, {}};
+    if (const FunctionTemplateDecl *Template =
+            Function->getDescribedFunctionTemplate())
+      for (const FunctionDecl *Instance : Template->specializations())
+        if (Instance->hasBody())
+          Diagnosed.Instances.push_back(Instance);
+    Functions.push_back(std::move(Diagnosed));
     return true;
   }
 
-  std::vector<const FunctionDecl *> Functions;
+  std::vector<DiagnosedFunction> Functions;
 
 private:
   llvm::function_ref<bool(SourceLocation)> InScope;
 };
 } // namespace
 
-std::vector<const FunctionDecl *> boundwise::functionsToDiagnose(
+std::vector<DiagnosedFunction> boundwise::functionsToDiagnose(
     ASTContext &Context, llvm::function_ref<bool(SourceLocation)> InScope) {
   DefinitionFinder Finder(InScope);
   Finder.TraverseDecl(Context.getTranslationUnitDecl());
@@ -131,16 +138,36 @@ static std::vector<FindingNote> evidence(const FunctionSummary &Summary,
   return Notes;
 }
 
-static FunctionDiagnosis diagnoseOne(const FunctionDecl *Function,
+/// The summary that speaks for \p Diagnosed: its own, or for a template
+/// the first instantiation that waits or computes (the pattern's dependent
+/// calls are unresolved).
+static const FunctionSummary *summaryFor(const DiagnosedFunction &Diagnosed,
+                                         DeclLookup &Lookup,
+                                         const SummaryIndex &Summaries) {
+  const FunctionSummary *Own =
+      Summaries.find(Lookup.identity(Diagnosed.Definition));
+  if (Own && !Own->Reaches.empty())
+    return Own;
+  for (const FunctionDecl *Instance : Diagnosed.Instances) {
+    const FunctionSummary *Summary =
+        Summaries.find(Lookup.identity(Instance));
+    if (Summary && !Summary->Reaches.empty())
+      return Summary;
+  }
+  return Own;
+}
+
+static FunctionDiagnosis diagnoseOne(const DiagnosedFunction &Diagnosed,
                                      DeclLookup &Lookup,
                                      const SummaryIndex &Summaries,
                                      LineSource &Lines) {
+  const FunctionDecl *Function = Diagnosed.Definition;
   FunctionDiagnosis Result;
   Result.Usr = Lookup.identity(Function);
   Result.Name = Lookup.displayName(Function);
   Result.Loc = Lines.locate(Lookup.point(Function->getLocation()));
   Result.SignatureEnd = signatureEnd(Function, Lookup, Lines);
-  const FunctionSummary *Summary = Summaries.find(Result.Usr);
+  const FunctionSummary *Summary = summaryFor(Diagnosed, Lookup, Summaries);
   std::string Waits, Computes;
   std::vector<std::string> CpuNames;
   if (Summary) {
@@ -242,11 +269,11 @@ static void addUsage(std::vector<FunctionDiagnosis> &Diagnoses,
 }
 
 std::vector<FunctionDiagnosis>
-boundwise::diagnose(llvm::ArrayRef<const FunctionDecl *> Functions,
+boundwise::diagnose(llvm::ArrayRef<DiagnosedFunction> Functions,
                     llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
                     const SummaryIndex &Summaries, LineSource &Lines) {
   std::vector<FunctionDiagnosis> Result;
-  for (const FunctionDecl *Function : Functions)
+  for (const DiagnosedFunction &Function : Functions)
     Result.push_back(diagnoseOne(Function, Lookup, Summaries, Lines));
   addUsage(Result, Contexts, Lookup, Summaries);
   return Result;

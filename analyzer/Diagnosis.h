@@ -32,15 +32,23 @@ struct AsyncContext;
 /// `trivial`, `I/O-bound`, `CPU-bound`, `mixed`.
 llvm::StringRef verdictName(Verdict V);
 
+/// A function to diagnose: its definition as written and, for a function
+/// template, the instantiations whose calls are resolved.
+struct DiagnosedFunction {
+  const clang::FunctionDecl *Definition = nullptr;
+  std::vector<const clang::FunctionDecl *> Instances;
+};
+
 /// The functions defined in the files \p InScope accepts, in source order.
-std::vector<const clang::FunctionDecl *>
+std::vector<DiagnosedFunction>
 functionsToDiagnose(clang::ASTContext &Context,
                     llvm::function_ref<bool(clang::SourceLocation)> InScope);
 
-/// The diagnosis of each of \p Functions, whose summaries are in
-/// \p Summaries, propagated; \p Contexts tell how they are used.
+/// The diagnosis of each of \p Functions, whose summaries (instances
+/// included) are in \p Summaries, propagated; \p Contexts tell how they
+/// are used.
 std::vector<FunctionDiagnosis>
-diagnose(llvm::ArrayRef<const clang::FunctionDecl *> Functions,
+diagnose(llvm::ArrayRef<DiagnosedFunction> Functions,
          llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
          const SummaryIndex &Summaries, LineSource &Lines);
 

@@ -21,8 +21,6 @@ bool boundwise::countsIn(Mode M, const PointState &State) {
     return State.Gil == GilState::Released;
   case Mode::UnderLock:
     return !State.Lock.empty();
-  case Mode::ForkChild:
-    return State.InForkChild;
   }
   llvm_unreachable("covered switch");
 }
@@ -55,10 +53,6 @@ std::optional<Mode> boundwise::modeAcross(Mode M, const PointState &State) {
     if (!State.Lock.empty())
       return Mode::Any;
     return Mode::UnderLock;
-  case Mode::ForkChild:
-    if (State.InForkChild)
-      return Mode::Any;
-    return std::nullopt;
   }
   llvm_unreachable("covered switch");
 }
@@ -119,8 +113,8 @@ static constexpr Category AllCategories[] = {
     Category::Wait,     Category::Database, Category::Declared,
     Category::Cpu,      Category::Python};
 static constexpr Mode AllModes[] = {
-    Mode::Any,      Mode::GilHeld,   Mode::GilReleased, Mode::GilAcquired,
-    Mode::Released, Mode::UnderLock, Mode::ForkChild};
+    Mode::Any,         Mode::GilHeld,  Mode::GilReleased,
+    Mode::GilAcquired, Mode::Released, Mode::UnderLock};
 
 namespace {
 /// The graph the search walks: one node per function and mode, numbered

@@ -41,8 +41,9 @@ struct PointState {
   GilState Gil = GilState::Inherit;
   /// The shared mutex held here, as written (`g_mutex`); empty when none.
   std::string Lock;
-  /// In the child's branch after fork().
-  bool InForkChild = false;
+  /// In the child's code after a fork(): that fork's location,
+  /// `file:line:col`; empty elsewhere.
+  std::string ForkChildOf;
 };
 
 /// An operation a function performs itself: a call to a catalog API, or a
@@ -91,7 +92,6 @@ enum class Mode {
   GilAcquired, ///< only what runs after an explicit acquire of the GIL
   Released,    ///< only what runs after an explicit release of the GIL
   UnderLock,   ///< only what runs while a shared lock is held
-  ForkChild,   ///< only what the child runs after fork()
 };
 
 /// Whether an operation with \p State counts when entered in \p M.

@@ -33,29 +33,61 @@ static void checkCommand(const AsyncContext &Spawn, const AnalysisState &State,
   Out.push_back(std::move(Result));
 }
 
-/// fork(): the child's branch blocks on I/O and computes nothing heavy.
+/// The places in \p Function where the child of the fork at \p Site starts
+/// a chain to an operation of a category \p Accept takes.
+static std::vector<ChainStart> childStarts(const FunctionSummary &Function,
+                                           const std::string &Site,
+                                           CategoryFilter Accept,
+                                           const SummaryIndex &Summaries) {
+  std::vector<ChainStart> Starts;
+  for (const EffectOp &Op : Function.Ops)
+    if (Op.State.ForkChildOf == Site && Accept(Op.Cat))
+      Starts.push_back({&Op, nullptr, nullptr, Mode::Any, Op.Cat});
+  for (const CallEdge &Call : Function.Calls) {
+    const FunctionSummary *Callee = Summaries.find(Call.CalleeUsr);
+    if (Call.State.ForkChildOf != Site || !Callee)
+      continue;
+    if (const BlockingReach *Reach = Callee->shortestReach(Accept))
+      Starts.push_back({nullptr, &Call, Callee, Mode::Any, Reach->Cat});
+  }
+  return Starts;
+}
+
+/// fork(): the child's code blocks on I/O and computes nothing heavy.
 static void checkForkChild(const AsyncContext &Spawn,
                            const AnalysisState &State,
                            std::vector<Finding> &Out) {
   const FunctionSummary *Summary =
       State.Summaries.find(State.Lookup.identity(Spawn.Function));
-  if (!Summary || Summary->reachOf(Category::Cpu, Mode::ForkChild))
+  if (!Summary)
     return;
-  const BlockingReach *Reach =
-      Summary->shortestReach(isBlocking, Mode::ForkChild);
-  if (!Reach)
+  const SourcePoint &At = Spawn.SubmitLoc;
+  std::string Site = At.File + ":" + std::to_string(At.Line) + ":" +
+                     std::to_string(At.Column);
+  auto IsCpu = [](Category Cat) { return Cat == Category::Cpu; };
+  if (!childStarts(*Summary, Site, IsCpu, State.Summaries).empty())
     return;
-  std::vector<ChainStep> Chain =
-      State.Summaries.chain(Summary->Usr, Reach->Cat, Mode::ForkChild);
-  Finding Result;
-  Result.Rule = RuleName.str();
+  std::vector<ChainStart> Waits =
+      childStarts(*Summary, Site, isBlocking, State.Summaries);
+  if (Waits.empty())
+    return;
+  const ChainStart &First = Waits.front();
+  const EffectOp *Op = lastOp(First, State.Summaries);
+  Finding Result = chainFinding(
+      RuleName, First,
+      "the child forked here" + perItem(Spawn) + " only " +
+          categoryVerb(Op->Cat).str() + " (" + Op->Api +
+          "): " + Prescription.str(),
+      "threads", State);
+  // Reported at the fork; the first step of the child is the first note.
+  std::string FirstStep =
+      First.Op ? opPhrase(*First.Op) + " (" +
+                     categoryNoun(First.Op->Cat).str() + ")"
+               : "calls '" + First.Callee->Name + "'";
+  Result.Notes.insert(Result.Notes.begin(),
+                      {State.Lines.locate(First.loc()),
+                       "'" + Summary->Name + "' " + FirstStep});
   Result.Loc = State.Lines.locate(Spawn.SubmitLoc);
-  Result.Message = "the child forked here" + perItem(Spawn) + " only " +
-                   categoryVerb(Reach->Cat).str() + " (" +
-                   Chain.back().Op->Api + "): " + Prescription.str();
-  Result.SuggestedModel = "threads";
-  Result.Notes =
-      chainNotes(Summary->Usr, Reach->Cat, Mode::ForkChild, State);
   Out.push_back(std::move(Result));
 }
 

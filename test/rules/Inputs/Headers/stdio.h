@@ -19,6 +19,8 @@ int printf(const char *format, ...);
 int fprintf(FILE *stream, const char *format, ...);
 int fputs(const char *s, FILE *stream);
 int snprintf(char *s, size_t n, const char *format, ...);
+FILE *popen(const char *command, const char *type);
+int pclose(FILE *stream);
 BOUNDWISE_EXTERN_C_END
 
 #endif

@@ -7,6 +7,7 @@ BOUNDWISE_EXTERN_C_BEGIN
 void *malloc(size_t size);
 void free(void *ptr);
 int system(const char *command);
+void exit(int status) __attribute__((__noreturn__));
 BOUNDWISE_EXTERN_C_END
 
 #endif
