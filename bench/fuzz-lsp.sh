@@ -25,6 +25,9 @@ for transcript in "$root"/test/lsp/*.test; do
     "$corpus/$(basename "$transcript" .test)"
 done
 
+# libFuzzer writes fuzz-<job>.log into the working directory: the build
+# tree's, not the sources'.
+cd "$build"
 # Parsing C++ is slow next to fuzzing JSON: allow 10 s per input, and keep
 # inputs small so that most time goes to the protocol rather than clang.
 "$build/bin/boundwise-lsp-fuzzer" "$corpus" \

@@ -8,6 +8,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
@@ -15,6 +16,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
@@ -24,28 +26,76 @@ using namespace boundwise::lsp;
 
 namespace {
 
-class AnalysisAction : public ASTFrontendAction {
+/// The analysis consumer, skipped when the run went stale while parsing
+/// (cancellation point 3): the analysis does all its work at the end of the
+/// translation unit.
+class CancellableConsumer : public MultiplexConsumer {
 public:
-  AnalysisAction(const AnalysisOptions &Options, FileResult &Result)
-      : Options(Options), Result(Result) {}
+  CancellableConsumer(std::unique_ptr<ASTConsumer> Analysis,
+                      const AnalysisInputs &Inputs, bool &Cancelled)
+      : MultiplexConsumer(std::move(Analysis)), Inputs(Inputs),
+        Cancelled(Cancelled) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 llvm::StringRef) override {
-    return createAnalysisConsumer(Options, Result);
+  void HandleTranslationUnit(ASTContext &Context) override {
+    if (Inputs.IsStale && Inputs.IsStale()) {
+      Cancelled = true;
+      return;
+    }
+    MultiplexConsumer::HandleTranslationUnit(Context);
   }
 
 private:
-  const AnalysisOptions &Options;
-  FileResult &Result;
+  const AnalysisInputs &Inputs;
+  bool &Cancelled;
 };
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(const AnalysisInputs &Inputs, FileResult &Result,
+                 bool &Cancelled)
+      : Inputs(Inputs), Result(Result), Cancelled(Cancelled) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<CancellableConsumer>(
+        createAnalysisConsumer(Inputs.Options, Result), Inputs, Cancelled);
+  }
+
+private:
+  const AnalysisInputs &Inputs;
+  FileResult &Result;
+  bool &Cancelled;
+};
+
+/// The files \p SM read, but the main file, as absolute paths without dots.
+static void collectFiles(const SourceManager &SM, llvm::StringRef Directory,
+                         std::vector<std::string> &Out) {
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+       ++It) {
+    const auto &Entry = *It;
+    llvm::SmallString<256> Path(Entry.first.getName());
+    if (!llvm::sys::path::is_absolute(Path) && !Directory.empty())
+      llvm::sys::path::make_absolute(Directory, Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Out.push_back(Path.str().str());
+  }
+}
 
 /// The preamble skips the bodies of functions in system headers, as clangd
 /// does: the catalog knows what library functions do. The project's own
 /// headers keep theirs, for the analysis walks into them.
+/// It also records the files the preamble read.
 class SkipSystemBodiesCallbacks : public PreambleCallbacks {
 public:
+  SkipSystemBodiesCallbacks(llvm::StringRef Directory,
+                            std::vector<std::string> &Files)
+      : Directory(Directory), Files(Files) {}
+
   void BeforeExecute(CompilerInstance &CI) override {
     SM = &CI.getSourceManager();
+  }
+  void AfterExecute(CompilerInstance &CI) override {
+    collectFiles(CI.getSourceManager(), Directory, Files);
   }
   bool shouldSkipFunctionBody(Decl *D) override {
     return SM && SM->isInSystemHeader(D->getLocation());
@@ -53,6 +103,8 @@ public:
 
 private:
   const SourceManager *SM = nullptr;
+  llvm::StringRef Directory;
+  std::vector<std::string> &Files;
 };
 
 } // namespace
@@ -95,8 +147,13 @@ fileSystemWith(const AnalysisInputs &Inputs) {
   return Overlay;
 }
 
+static bool isStale(const AnalysisInputs &Inputs) {
+  return Inputs.IsStale && Inputs.IsStale();
+}
+
 static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
-                        FileResult &Result) {
+                        AnalysisOutput &Output) {
+  FileResult &Result = Output.Result;
   std::vector<std::string> Args = adjustedArgs(Inputs);
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS = fileSystemWith(Inputs);
   DiagnosticOptions DiagOpts;
@@ -134,8 +191,14 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
                                            MainBuffer->getMemBufferRef(),
                                            Bounds, *VFS);
   if (!Reusable) {
+    // Cancellation point 1.
+    if (isStale(Inputs)) {
+      Output.Cancelled = true;
+      return;
+    }
     Cache = {};
-    SkipSystemBodiesCallbacks Callbacks;
+    std::vector<std::string> Files;
+    SkipSystemBodiesCallbacks Callbacks(Inputs.Command.Directory, Files);
     CompilerInvocation PreambleInvocation(*Invocation);
     PreambleInvocation.getFrontendOpts().SkipFunctionBodies = true;
     auto Built = PrecompiledPreamble::Build(
@@ -144,12 +207,18 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
     if (Built) {
       Cache.Preamble = std::make_shared<PrecompiledPreamble>(std::move(*Built));
       Cache.Args = Args;
+      Cache.Files = std::move(Files);
       vlog("built a preamble of " + llvm::Twine(Cache.Preamble->getSize()) +
            " bytes for " + Inputs.Path);
     } else {
       log("no preamble for " + Inputs.Path + ": " + Built.getError().message() +
           "; parsing it whole");
     }
+  }
+  // Cancellation point 2.
+  if (isStale(Inputs)) {
+    Output.Cancelled = true;
+    return;
   }
   if (Cache.Preamble)
     Cache.Preamble->AddImplicitPreamble(*Invocation, VFS, MainBuffer.get());
@@ -167,27 +236,37 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
     Result.FatalError = "unknown target for " + Inputs.Path;
     return;
   }
-  AnalysisAction Action(Inputs.Options, Result);
+  AnalysisAction Action(Inputs, Result, Output.Cancelled);
   if (!Action.BeginSourceFile(*Clang, Clang->getFrontendOpts().Inputs[0])) {
     Result.FatalError = "cannot parse " + Inputs.Path;
     return;
   }
   if (llvm::Error Failed = Action.Execute())
     Result.FatalError = llvm::toString(std::move(Failed));
+  Output.Dependencies = Cache.Files;
+  collectFiles(Clang->getSourceManager(), Inputs.Command.Directory,
+               Output.Dependencies);
+  llvm::sort(Output.Dependencies);
+  Output.Dependencies.erase(llvm::unique(Output.Dependencies),
+                            Output.Dependencies.end());
+  llvm::erase(Output.Dependencies, Inputs.Path);
   Action.EndSourceFile();
 }
 
-FileResult boundwise::lsp::analyzeDocument(const AnalysisInputs &Inputs,
-                                           PreambleCache &Cache) {
-  FileResult Result;
-  Result.File = Inputs.Path;
+AnalysisOutput boundwise::lsp::analyzeDocument(const AnalysisInputs &Inputs,
+                                               PreambleCache &Cache) {
+  AnalysisOutput Output;
+  Output.Result.File = Inputs.Path;
   llvm::CrashRecoveryContext Recovery;
-  if (Recovery.RunSafely([&] { runAnalysis(Inputs, Cache, Result); }))
-    return Result;
+  if (Recovery.RunSafely([&] { runAnalysis(Inputs, Cache, Output); })) {
+    if (Output.Cancelled)
+      Output.Result = {};
+    return Output;
+  }
   // What the crashed run left behind cannot be trusted.
   Cache = {};
-  FileResult Crashed;
-  Crashed.File = Inputs.Path;
-  Crashed.FatalError = "clang crashed while analysing " + Inputs.Path;
+  AnalysisOutput Crashed;
+  Crashed.Result.File = Inputs.Path;
+  Crashed.Result.FatalError = "clang crashed while analysing " + Inputs.Path;
   return Crashed;
 }

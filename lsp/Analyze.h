@@ -13,6 +13,7 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/Finding.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/FunctionExtras.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -37,6 +38,21 @@ struct AnalysisInputs {
   std::map<std::string, std::string> OpenFiles;
   /// `#pragma clang __debug crash` crashes the parser: for tests only.
   bool AllowCrashPragmas = false;
+  /// True once a newer version (or a close) made this run pointless. It is
+  /// asked between the phases the server controls; see analyzeDocument.
+  llvm::unique_function<bool() const> IsStale;
+};
+
+/// What one run produced.
+struct AnalysisOutput {
+  FileResult Result;
+  /// True when the run stopped early because IsStale said so: Result is
+  /// then empty and must not be shown.
+  bool Cancelled = false;
+  /// Every file the run read besides the main file (the preamble's headers
+  /// and those included below it), as absolute paths without dots: an edit
+  /// of one of them re-analyses this document.
+  std::vector<std::string> Dependencies;
 };
 
 /// The preamble of one document, kept between runs.
@@ -44,12 +60,27 @@ struct PreambleCache {
   std::shared_ptr<clang::PrecompiledPreamble> Preamble;
   /// The compile command it was built with.
   std::vector<std::string> Args;
+  /// The files the preamble read.
+  std::vector<std::string> Files;
 };
 
 /// Analyses the document, reusing or rebuilding \p Cache. A crash inside
 /// clang is caught: the result then carries a FatalError and the cache is
 /// emptied. FileResult::File is the main file's name as clang saw it.
-FileResult analyzeDocument(const AnalysisInputs &Inputs, PreambleCache &Cache);
+///
+/// Cancellation. Clang's parser and the analysis cannot be interrupted
+/// midway, so a run that a newer version made stale stops at the first of
+/// these points it reaches after Inputs.IsStale() turns true:
+///   1. before building the preamble (when it cannot be reused),
+///   2. after the preamble, before parsing the main file,
+///   3. after parsing, before the analysis (summaries, propagation, rules),
+///      which is skipped: the AST consumer is wrapped.
+/// A preamble built before the run stopped is kept in \p Cache, for the
+/// newer version usually shares it. What runs between two points (one
+/// preamble build, one parse, one analysis) finishes; its result is then
+/// dropped by the server, which publishes only the latest version.
+AnalysisOutput analyzeDocument(const AnalysisInputs &Inputs,
+                               PreambleCache &Cache);
 
 /// Makes analyzeDocument able to survive crashes; call once at start-up.
 void enableCrashRecovery();

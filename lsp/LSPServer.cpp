@@ -312,10 +312,12 @@ void LSPServer::onDocumentDidChange(const DidChangeTextDocumentParams &Params) {
 }
 
 void LSPServer::onDocumentDidSave(const DidSaveTextDocumentParams &Params) {
-  // A saved header changes what the files including it see.
-  llvm::StringRef URI = Params.textDocument.uri;
-  if (llvm::sys::path::extension(URI).starts_with(".h"))
-    TheServer->reanalyzeAll();
+  auto Path = pathOf(Params.textDocument.uri);
+  if (!Path) {
+    elog("didSave: " + llvm::toString(Path.takeError()));
+    return;
+  }
+  TheServer->savedDocument(*Path);
 }
 
 void LSPServer::onDocumentDidClose(const DidCloseTextDocumentParams &Params) {

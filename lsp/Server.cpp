@@ -27,6 +27,27 @@ void Server::addDocument(llvm::StringRef Path, std::string Contents,
     Doc.Version = Version;
   }
   scheduleAnalysis(Path, std::move(Contents), Version);
+  reanalyzeDependents(Path);
+}
+
+void Server::savedDocument(llvm::StringRef Path) { reanalyzeDependents(Path); }
+
+void Server::reanalyzeDependents(llvm::StringRef Path) {
+  std::vector<std::tuple<std::string, std::string, int>> Dependents;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    for (const auto &Entry : Documents)
+      if (Entry.first() != Path &&
+          llvm::is_contained(Entry.second.Dependencies, Path))
+        Dependents.emplace_back(Entry.first().str(), Entry.second.Contents,
+                                Entry.second.Version);
+  }
+  // Sorted, so that tests see the documents in a stable order.
+  llvm::sort(Dependents);
+  for (auto &[Dependent, Contents, Version] : Dependents) {
+    vlog("re-analysing " + Dependent + ": it reads " + Path);
+    scheduleAnalysis(Dependent, std::move(Contents), Version);
+  }
 }
 
 void Server::removeDocument(llvm::StringRef Path) {
@@ -41,6 +62,7 @@ void Server::removeDocument(llvm::StringRef Path) {
       Preambles.erase(Path);
   });
   Work.remove(Path);
+  reanalyzeDependents(Path);
 }
 
 std::optional<std::string> Server::documentText(llvm::StringRef Path) const {
@@ -108,30 +130,60 @@ void Server::reanalyzeAll() {
 
 void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
                               int Version) {
+  uint64_t Generation;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto It = Documents.find(Path);
+    if (It == Documents.end())
+      return;
+    Generation = ++It->second.Generation;
+  }
   Work.update(Path, [this, Path = Path.str(), Contents = std::move(Contents),
-                     Version]() mutable {
+                     Version, Generation]() mutable {
+    // Whether a newer analysis was scheduled, or the document closed.
+    auto IsStale = [this, &Path, Generation] {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      auto It = Documents.find(Path);
+      return It == Documents.end() || It->second.Generation != Generation;
+    };
+    auto Drop = [&](llvm::StringRef When) {
+      vlog("stopped the analysis of " + Path + " version " +
+           llvm::Twine(Version) + " " + When +
+           ": a newer version or a close replaced it");
+    };
+    if (IsStale()) {
+      Drop("before it started");
+      return;
+    }
     AnalysisInputs Inputs;
     std::shared_ptr<const ProjectSetup> Setup;
     Inputs.Contents = std::move(Contents);
     if (!prepareInputs(Path, Inputs, Setup))
       return;
+    Inputs.IsStale = IsStale;
     auto Result = std::make_shared<Snapshot>();
     Result->Path = Path;
     Result->Version = Version;
-    Result->Result = analyzeDocument(Inputs, preambleOf(Path));
+    AnalysisOutput Output = analyzeDocument(Inputs, preambleOf(Path));
+    if (Output.Cancelled) {
+      Drop("between two phases");
+      return;
+    }
+    Result->Result = std::move(Output.Result);
     Result->Contents = std::move(Inputs.Contents);
     if (!Result->Result.FatalError.empty())
       elog(Result->Result.FatalError);
-    // Publish only the document's latest version, and nothing once it is
-    // closed: this is the critical section clangd calls Publish.
+    // Publish only the latest analysis of the document, and nothing once it
+    // is closed: this is the critical section clangd calls Publish.
     std::lock_guard<std::mutex> Lock(Mutex);
     auto It = Documents.find(Path);
-    if (It == Documents.end() || It->second.Version != Version) {
+    if (It == Documents.end() || It->second.Generation != Generation) {
       vlog("dropped the result of " + Path + " version " +
-           llvm::Twine(Version) + ": a newer version replaced it");
+           llvm::Twine(Version) + ": a newer version or a close replaced it");
       return;
     }
     It->second.Latest = Result;
+    It->second.Dependencies = std::move(Output.Dependencies);
     Results.onAnalysis(*Result);
   });
 }

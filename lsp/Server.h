@@ -54,10 +54,16 @@ public:
          Callbacks &Results);
   ~Server();
 
-  /// Opens or changes a document and schedules its analysis.
+  /// Opens or changes a document and schedules its analysis, and that of
+  /// the open documents that read it (an unsaved header).
   void addDocument(llvm::StringRef Path, std::string Contents, int Version);
-  /// Closes a document: no result of it is delivered after this.
+  /// Closes a document: no result of it is delivered after this, and the
+  /// open documents that read it are re-analysed with the file on disk.
   void removeDocument(llvm::StringRef Path);
+  /// A document was saved: the open documents that read it are re-analysed,
+  /// as clangd re-parses open files on save (the save may have come with
+  /// other changes on disk).
+  void savedDocument(llvm::StringRef Path);
   /// The text of an open document, for applying incremental changes.
   std::optional<std::string> documentText(llvm::StringRef Path) const;
 
@@ -79,7 +85,13 @@ private:
   struct Document {
     std::string Contents;
     int Version = 0;
+    /// Counts the analyses scheduled: a run whose generation is no longer
+    /// the document's is stale (a newer version, a changed header, a new
+    /// configuration), is stopped early and its result dropped.
+    uint64_t Generation = 0;
     std::shared_ptr<const Snapshot> Latest;
+    /// The files its latest analysis read.
+    std::vector<std::string> Dependencies;
   };
   /// A configuration and the catalog it extends.
   struct ProjectSetup {
@@ -90,6 +102,8 @@ private:
 
   void scheduleAnalysis(llvm::StringRef Path, std::string Contents,
                         int Version);
+  /// Re-analyses the open documents whose latest analysis read \p Path.
+  void reanalyzeDependents(llvm::StringRef Path);
   /// Fills the inputs of a run; false (with a log line) when it cannot run.
   bool prepareInputs(llvm::StringRef Path, AnalysisInputs &Inputs,
                      std::shared_ptr<const ProjectSetup> &Setup);
