@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include <cstdlib>
 
 using namespace clang;
 using namespace boundwise;
@@ -151,6 +152,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    noteUnlock(Call);
     Facts.Calls.push_back({Call, Frames.back().State, !Loops.empty()});
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteGilCall(Lookup.roles(Callee).GilCall);
@@ -187,6 +189,8 @@ private:
     /// GIL states saved by acquire or release calls of this scope, so that
     /// the matching call restores them (PyGILState_Ensure / _Release).
     std::vector<std::pair<int, GilState>> SavedGil;
+    /// The guard variable holding State.Lock.
+    const VarDecl *LockGuard = nullptr;
   };
 
   struct ForkTest {
@@ -292,6 +296,19 @@ private:
     }
   }
 
+  /// `lock.unlock()` on the guard that holds the shared lock ends it.
+  void noteUnlock(const CallExpr *Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+    ScopeFrame &Frame = Frames.back();
+    if (!Method || !Method->getIdentifier() || Method->getName() != "unlock" ||
+        !Frame.LockGuard ||
+        namedValue(Member->getImplicitObjectArgument()) != Frame.LockGuard)
+      return;
+    Frame.State.Lock.clear();
+    Frame.LockGuard = nullptr;
+  }
+
   void noteLock(const VarDecl *Guard) {
     const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
         Guard->getInit() ? Guard->getInit()->IgnoreImplicit() : nullptr);
@@ -299,6 +316,7 @@ private:
         !isSharedMutex(Construct->getArg(0)))
       return;
     const SourceManager &SM = Context.getSourceManager();
+    Frames.back().LockGuard = Guard;
     Frames.back().State.Lock =
         Lexer::getSourceText(
             CharSourceRange::getTokenRange(
@@ -343,8 +361,10 @@ private:
     if (!Bound)
       return Frame;
     if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
+      // Counting up to the bound or down from it.
       int64_t From = integerConstant(Start, Context).value_or(0);
-      Frame.Count = Limit > From ? static_cast<uint64_t>(*Limit - From) : 0;
+      Frame.Count = static_cast<uint64_t>(*Limit > From ? *Limit - From
+                                                        : From - *Limit);
       return Frame;
     }
     Frame.OverData = true;
@@ -372,8 +392,23 @@ private:
         Start = Var->getInit();
       }
     bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
-    return boundOf(CounterOnLeft ? Compare->getRHS() : Compare->getLHS(),
-                   Start);
+    LoopFrame Frame = boundOf(
+        CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
+    if (Frame.Count)
+      *Frame.Count /= stepOf(Loop->getInc());
+    return Frame;
+  }
+
+  /// The constant step of `i += 4` or `i -= 4`; 1 for `++i` and the rest.
+  uint64_t stepOf(const Expr *Inc) {
+    const auto *Compound =
+        dyn_cast_or_null<CompoundAssignOperator>(Inc ? Inc->IgnoreImplicit()
+                                                     : nullptr);
+    if (!Compound || (Compound->getOpcode() != BO_AddAssign &&
+                      Compound->getOpcode() != BO_SubAssign))
+      return 1;
+    std::optional<int64_t> Step = integerConstant(Compound->getRHS(), Context);
+    return Step && *Step != 0 ? static_cast<uint64_t>(std::llabs(*Step)) : 1;
   }
 
   LoopFrame rangeBound(const CXXForRangeStmt *Loop) {
@@ -401,6 +436,10 @@ private:
 
   template <typename TraverseBody>
   bool walkLoop(const Stmt *Loop, LoopFrame Frame, TraverseBody Traverse) {
+    // A loop that awaits in each turn hands the event loop back: its turns
+    // are not one long stall.
+    if (InCoroutine && yieldsEachTurn(Loop))
+      Frame = LoopFrame();
     Frame.Loop = Loop;
     Loops.push_back(Frame);
     judgeNest();
@@ -411,10 +450,24 @@ private:
     return Result;
   }
 
-  /// Judges the nest of loops around the current one, once per nest.
+  static bool yieldsEachTurn(const Stmt *S) {
+    for (const Stmt *Child : S->children()) {
+      if (!Child || isa<LambdaExpr>(Child))
+        continue;
+      if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Child) ||
+          yieldsEachTurn(Child))
+        return true;
+    }
+    return false;
+  }
+
+  /// Judges the nest of loops around the current one, once per nest; a
+  /// deeper loop over data deepens the nest already reported.
   void judgeNest() {
-    if (Reported)
+    if (Reported) {
+      deepenReportedNest();
       return;
+    }
     uint64_t Iterations = 1;
     unsigned DataLoops = 0;
     const Stmt *FirstConstant = nullptr, *FirstData = nullptr;
@@ -436,12 +489,26 @@ private:
                     "");
     if (Current.OverData && DataLoops >= Cost.NestedDataLoops)
       return report(FirstData, "nested loops over input data",
-                    " (" + std::to_string(DataLoops) + " levels)");
+                    " (" + std::to_string(DataLoops) + " levels)", DataLoops);
     if (Current.Param)
       Facts.ParamLoops.push_back({Current.Loop, *Current.Param, Iterations});
   }
 
-  void report(const Stmt *Loop, std::string Short, llvm::StringRef Detail) {
+  void deepenReportedNest() {
+    if (!ReportedDataLevels || !Loops.back().OverData)
+      return;
+    unsigned Levels = llvm::count_if(
+        Loops, [](const LoopFrame &Frame) { return Frame.OverData; });
+    if (Levels <= ReportedDataLevels)
+      return;
+    ReportedDataLevels = Levels;
+    Facts.HeavyLoops.back().What = "runs nested loops over input data (" +
+                                   std::to_string(Levels) + " levels)";
+  }
+
+  void report(const Stmt *Loop, std::string Short, llvm::StringRef Detail,
+              unsigned DataLevels = 0) {
+    ReportedDataLevels = DataLevels;
     Facts.HeavyLoops.push_back(
         {Loop, Short, "runs " + Short + Detail.str(), Frames.back().State});
     Reported = 1;
@@ -457,6 +524,12 @@ private:
   std::vector<LoopFrame> Loops;
   /// 1 + the depth of the loop a heavy nest was reported at; 0 when none.
   size_t Reported = 0;
+  /// The levels of loops over data of the nest reported, if it is one.
+  unsigned ReportedDataLevels = 0;
+
+public:
+  /// Only a coroutine's loops can await.
+  bool InCoroutine = false;
 };
 
 } // namespace
@@ -464,6 +537,7 @@ private:
 BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
                               const CostModel &Cost) {
   Walker Walk(Lookup, Cost);
+  Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
   return std::move(Walk.Facts);
 }

@@ -117,9 +117,7 @@ void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role) {
 
 void Catalog::index(const CatalogFile &File) {
   for (const BlockingEntry &Entry : File.Blocking)
-    for (const std::string &Name : Entry.Names)
-      if (!Disabled.count(Name))
-        addRole(Name, [&](ApiRoles &Roles) { Roles.Blocking = &Entry; });
+    addNames(Entry, &ApiRoles::Blocking);
   for (const HandlerApi &Entry : File.AsyncHandlers)
     addNames(Entry, &ApiRoles::Handler);
   for (const Submitter &Entry : File.Submitters)
@@ -221,14 +219,22 @@ ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
   for (const auto &[Pattern, PatternRoles] : Patterns)
     if (Pattern.match(QualifiedName))
       mergeRoles(Roles, PatternRoles);
-  if (Roles.Blocking && Disabled.count(QualifiedName.str()))
+  // A project switches off what it knows to be harmless in its code.
+  if (Disabled.count(QualifiedName.str())) {
     Roles.Blocking = nullptr;
-  // The GIL's own functions and the listed safe ones need no GIL.
-  if (Roles.GilCall ||
-      llvm::any_of(PythonSafe, [&](const llvm::GlobPattern &Safe) {
-        return Safe.match(QualifiedName);
-      }))
+    Roles.CpuHeavy = nullptr;
+    Roles.Spawner = nullptr;
+  }
+  // The GIL's own functions and the listed safe ones need no GIL; safe ones
+  // are still known, so their bodies are not entered.
+  if (Roles.GilCall)
     Roles.TouchesPython = false;
+  if (llvm::any_of(PythonSafe, [&](const llvm::GlobPattern &Safe) {
+        return Safe.match(QualifiedName);
+      })) {
+    Roles.TouchesPython = false;
+    Roles.PythonSafe = true;
+  }
   return Roles;
 }
 

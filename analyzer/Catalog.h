@@ -213,13 +213,16 @@ struct ApiRoles {
   int GilCall = 0;
   /// Touches Python objects or the interpreter (and is not listed as safe).
   bool TouchesPython = false;
+  /// Listed as needing no GIL.
+  bool PythonSafe = false;
 
   /// Whether the catalog knows the function at all: then boundwise trusts the
   /// catalog and does not look inside the function's body. Entry points are
   /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           CpuHeavy || Binding || Spawner || GilCall || TouchesPython;
+           CpuHeavy || Binding || Spawner || GilCall || TouchesPython ||
+           PythonSafe;
   }
 };
 
@@ -232,7 +235,7 @@ enum class ExecutorKind { Unknown, EventLoop, Pool, Wrapper };
 class Catalog {
 public:
   /// Builds the index over \p Files; entries whose names are in
-  /// \p DisabledApis lose their blocking role.
+  /// \p DisabledApis lose their blocking, CPU-heavy and spawning roles.
   Catalog(std::vector<CatalogFile> Files,
           const std::vector<std::string> &DisabledApis = {});
   Catalog(const Catalog &) = delete;

@@ -122,8 +122,12 @@ Mode boundwise::pythonEntryMode(const AsyncContext &Entry) {
   return Entry.ReleasedByGuard ? Mode::GilAcquired : Mode::GilHeld;
 }
 
-bool boundwise::touchesPythonWhenReleased(const FunctionSummary &Entry,
+bool boundwise::touchesPythonWhenReleased(const AsyncContext &Context,
+                                          const FunctionSummary &Entry,
                                           const SummaryIndex &Summaries) {
+  // A Python object taken by value is released after the body, GIL or not.
+  if (Context.PythonValueParam)
+    return true;
   return !chainStarts(Entry, Mode::GilReleased,
                       [](Category Cat) { return Cat == Category::Python; },
                       Summaries)
@@ -134,4 +138,15 @@ std::vector<FixIt> boundwise::releaseFix(const AsyncContext &Entry) {
   if (!Entry.ReleaseFix)
     return {};
   return {{"release the GIL for the whole call", {*Entry.ReleaseFix}}};
+}
+
+std::string boundwise::releaseAdvice(const AsyncContext &Entry) {
+  if (Entry.ReleaseFix)
+    return "release the GIL: add " +
+           llvm::StringRef(Entry.ReleaseFix->Text).drop_front(2).str() +
+           " to the binding";
+  if (Entry.Api == "PyMethodDef")
+    return "release the GIL around it with Py_BEGIN_ALLOW_THREADS / "
+           "Py_END_ALLOW_THREADS";
+  return "release the GIL inside it (py::gil_scoped_release) around the work";
 }

@@ -73,10 +73,16 @@ std::string offloadAdvice(const AsyncContext &Context, const Catalog &TheCatalog
 /// releasing call_guard, only where it re-acquires it.
 Mode pythonEntryMode(const AsyncContext &Entry);
 
-/// Whether releasing the GIL for the whole of \p Entry would touch Python
-/// objects without it (then no fix-it may release it).
-bool touchesPythonWhenReleased(const FunctionSummary &Entry,
+/// Whether releasing the GIL for the whole of entry point \p Context, whose
+/// summary is \p Entry, would touch Python objects without it (then no
+/// fix-it may release it).
+bool touchesPythonWhenReleased(const AsyncContext &Context,
+                               const FunctionSummary &Entry,
                                const SummaryIndex &Summaries);
+
+/// How to release the GIL for entry point \p Entry: on its binding, with
+/// CPython's macros, or inside it.
+std::string releaseAdvice(const AsyncContext &Entry);
 
 /// Releases the GIL on the binding of \p Entry, when that is mechanical.
 std::vector<FixIt> releaseFix(const AsyncContext &Entry);

@@ -218,8 +218,11 @@ public:
   }
 
   /// A PyMethodDef table entry: its second field is callable from Python.
-  bool VisitInitListExpr(InitListExpr *List) {
-    if (!List->isSemanticForm() || List->getNumInits() < 2 ||
+  bool VisitInitListExpr(InitListExpr *Written) {
+    // The semantic form has the fields in order, designators resolved.
+    const InitListExpr *List =
+        Written->getSemanticForm() ? Written->getSemanticForm() : Written;
+    if (List->getNumInits() < 2 ||
         Lookup.typeRole(List->getType()) != TypeRole::MethodTable)
       return true;
     const auto *Ref = dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
@@ -229,8 +232,7 @@ public:
       return true;
     AsyncContext Entry{Definition, ContextKind::PythonEntry, "PyMethodDef", "",
                        false};
-    Entry.PythonName = stringLiteral(List->getInit(0)).value_or(
-        Definition->getNameAsString());
+    Entry.PythonName = Definition->getNameAsString();
     add(std::move(Entry));
     return true;
   }
@@ -303,6 +305,8 @@ private:
         AcceptsInLoop, [](const LoopMark &Mark) { return Mark.Accept.isValid(); });
     if (Submit)
       Task.SubmitLoc = Lookup.point(Submit->getExprLoc());
+    if (NewThread && Task.PerItem)
+      Task.ThreadPerItemSites.push_back(Task.SubmitLoc);
     add(std::move(Task));
   }
 
@@ -402,9 +406,12 @@ private:
 
   void addPythonBinding(const CallExpr *Call, const PythonBinding &Binding,
                         llvm::StringRef Api) {
-    bool Released = llvm::any_of(callArguments(Call), [&](const Expr *Arg) {
-      return isReleaseGuard(Arg->getType());
-    });
+    // pybind11 ignores a call_guard on properties: only APIs with a
+    // release guard of their own honour one.
+    bool Released = !Binding.ReleaseGuard.empty() &&
+                    llvm::any_of(callArguments(Call), [&](const Expr *Arg) {
+                      return isReleaseGuard(Arg->getType());
+                    });
     std::optional<Replacement> Fix;
     if (!Released && !Binding.ReleaseGuard.empty())
       Fix = insertionBefore(Call->getRParenLoc(), ", " + Binding.ReleaseGuard);
@@ -419,8 +426,22 @@ private:
         Entry.ReleaseFix = Fix;
         if (Released)
           Entry.ReleasedBy = "by the binding's call_guard<gil_scoped_release>";
+        notePythonValueParam(Entry);
         add(std::move(Entry));
       }
+  }
+
+  void notePythonValueParam(AsyncContext &Entry) {
+    for (const ParmVarDecl *Param : Entry.Function->parameters()) {
+      QualType Type = Param->getType();
+      if (Type->isReferenceType() || Type->isPointerType() ||
+          Lookup.typeRole(Type) != TypeRole::PythonObject)
+        continue;
+      Entry.PythonValueParam = Lookup.point(Param->getLocation());
+      Entry.PythonValueParamType =
+          Type.getAsString(Lookup.astContext().getPrintingPolicy());
+      return;
+    }
   }
 
   /// `call_guard<gil_scoped_release>`: a guard type with a release type
@@ -497,8 +518,10 @@ private:
     auto [It, New] = Contexts.insert({Key, Context});
     if (!New && Context.Kind == ContextKind::Coroutine)
       It->second = Context;
-    if (!New && Context.Kind == ContextKind::PoolTask && Context.PerItem)
-      It->second = Context;
+    // A task started from several places: each thread per item counts.
+    if (!New && Context.Kind == ContextKind::PoolTask)
+      llvm::append_range(It->second.ThreadPerItemSites,
+                         Context.ThreadPerItemSites);
   }
 
   DeclLookup &Lookup;

@@ -59,6 +59,8 @@ struct AsyncContext {
   bool PerItem = false;
   /// PoolTask: a thread started per connection of an accept loop.
   bool PerConnection = false;
+  /// PoolTask: where a new thread is started for it per item of a loop.
+  std::vector<SourcePoint> ThreadPerItemSites;
   /// PoolTask, ProcessSpawn, ConnectionThread: where the thread or process
   /// is started.
   SourcePoint SubmitLoc;
@@ -81,6 +83,10 @@ struct AsyncContext {
   /// PythonEntry and GilReleasing: how the GIL is released (`by
   /// py::gil_scoped_release`).
   std::string ReleasedBy;
+  /// PythonEntry: a parameter that holds a Python object by value; it is
+  /// released (its reference count decremented) when the call returns.
+  std::optional<SourcePoint> PythonValueParam;
+  std::string PythonValueParamType;
 
   /// Whether the context runs on an event loop.
   bool isAsync() const {

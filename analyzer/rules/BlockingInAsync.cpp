@@ -1,7 +1,7 @@
 //===--- BlockingInAsync.cpp - blocking-in-async rule ---------------------===//
 #include "analyzer/rules/BlockingInAsync.h"
-#include "analyzer/DeclLookup.h"
 #include "analyzer/ChainReport.h"
+#include "analyzer/DeclLookup.h"
 
 using namespace boundwise;
 

@@ -1,7 +1,7 @@
 //===--- CpuHoldingGil.cpp - cpu-holding-gil rule -------------------------===//
 #include "analyzer/rules/CpuHoldingGil.h"
-#include "analyzer/DeclLookup.h"
 #include "analyzer/ChainReport.h"
+#include "analyzer/DeclLookup.h"
 
 using namespace boundwise;
 
@@ -11,15 +11,11 @@ static bool isCpu(Category Cat) { return Cat == Category::Cpu; }
 
 /// How to let Python threads compute in parallel.
 static std::string advice(const AsyncContext &Entry, bool TouchesPython) {
-  if (TouchesPython)
+  // CPython's macros release the GIL around a part, so they fit either way.
+  if (TouchesPython && Entry.Api != "PyMethodDef")
     return "it touches Python objects, so the GIL cannot be released for the "
            "whole call: use processes (multiprocessing) on the Python side";
-  if (Entry.ReleaseFix)
-    return "release the GIL: add " +
-           llvm::StringRef(Entry.ReleaseFix->Text).drop_front(2).str() +
-           " to the binding";
-  return "release the GIL around it with Py_BEGIN_ALLOW_THREADS / "
-         "Py_END_ALLOW_THREADS";
+  return releaseAdvice(Entry);
 }
 
 void CpuHoldingGil::check(const AnalysisState &State,
@@ -31,7 +27,8 @@ void CpuHoldingGil::check(const AnalysisState &State,
         State.Summaries.find(State.Lookup.identity(Entry.Function));
     if (!Summary)
       continue;
-    bool Touches = touchesPythonWhenReleased(*Summary, State.Summaries);
+    bool Touches =
+        touchesPythonWhenReleased(Entry, *Summary, State.Summaries);
     std::string EntryText = describeContext(Entry, Summary->Name);
     for (const ChainStart &Start : chainStarts(
              *Summary, pythonEntryMode(Entry), isCpu, State.Summaries)) {

@@ -1,7 +1,7 @@
 //===--- CpuInAsync.cpp - cpu-in-async rule -------------------------------===//
 #include "analyzer/rules/CpuInAsync.h"
-#include "analyzer/DeclLookup.h"
 #include "analyzer/ChainReport.h"
+#include "analyzer/DeclLookup.h"
 
 using namespace boundwise;
 

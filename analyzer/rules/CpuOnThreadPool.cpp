@@ -1,8 +1,8 @@
 //===--- CpuOnThreadPool.cpp - cpu-on-thread-pool rule --------------------===//
 #include "analyzer/rules/CpuOnThreadPool.h"
+#include "analyzer/ChainReport.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/LineSource.h"
-#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 
@@ -64,24 +64,23 @@ static void checkThreadPerItem(const AsyncContext &Task,
                                const FunctionSummary &Summary,
                                const AnalysisState &State,
                                std::vector<Finding> &Out) {
-  if (!Task.NewThread || !Task.PerItem)
-    return;
-  const BlockingReach *Reach = Summary.reachOf(Category::Cpu);
-  if (!Reach)
-    return;
   std::vector<ChainStep> Chain =
       State.Summaries.chain(Summary.Usr, Category::Cpu);
-  Finding Result;
-  Result.Rule = RuleName.str();
-  Result.Loc = State.Lines.locate(Task.SubmitLoc);
-  Result.Message = "a new thread is started per item of this loop, and '" +
-                   Summary.Name + "' computes for long (" +
-                   Chain.back().Op->Api +
-                   "): more threads than cores only adds overhead; use a pool "
-                   "sized to the cores (std::thread::hardware_concurrency())";
-  Result.SuggestedModel = "threads";
-  Result.Notes = chainNotes(Summary.Usr, Category::Cpu, Mode::Any, State);
-  Out.push_back(std::move(Result));
+  if (Chain.empty())
+    return;
+  for (const SourcePoint &Site : Task.ThreadPerItemSites) {
+    Finding Result;
+    Result.Rule = RuleName.str();
+    Result.Loc = State.Lines.locate(Site);
+    Result.Message =
+        "a new thread is started per item of this loop, and '" + Summary.Name +
+        "' computes for long (" + Chain.back().Op->Api +
+        "): more threads than cores only adds overhead; use a pool sized to "
+        "the cores (std::thread::hardware_concurrency())";
+    Result.SuggestedModel = "threads";
+    Result.Notes = chainNotes(Summary.Usr, Category::Cpu, Mode::Any, State);
+    Out.push_back(std::move(Result));
+  }
 }
 
 void CpuOnThreadPool::check(const AnalysisState &State,

@@ -1,8 +1,8 @@
 //===--- ProcessForIo.cpp - process-for-io rule ---------------------------===//
 #include "analyzer/rules/ProcessForIo.h"
+#include "analyzer/ChainReport.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/LineSource.h"
-#include "analyzer/ChainReport.h"
 
 using namespace boundwise;
 

@@ -1,7 +1,8 @@
 //===--- PythonApiWithoutGil.cpp - python-api-without-gil rule ------------===//
 #include "analyzer/rules/PythonApiWithoutGil.h"
-#include "analyzer/DeclLookup.h"
 #include "analyzer/ChainReport.h"
+#include "analyzer/DeclLookup.h"
+#include "analyzer/LineSource.h"
 
 using namespace boundwise;
 
@@ -19,6 +20,24 @@ static std::optional<Mode> releasedMode(const AsyncContext &Context) {
   return std::nullopt;
 }
 
+/// A Python object taken by value under a releasing call_guard: its
+/// reference count drops after the body, without the GIL.
+static Finding valueParamFinding(const AsyncContext &Entry,
+                                 const FunctionSummary &Summary,
+                                 const AnalysisState &State) {
+  Finding Result;
+  Result.Rule = RuleName.str();
+  Result.Level = Severity::Error;
+  Result.Loc = State.Lines.locate(*Entry.PythonValueParam);
+  Result.Message = "'" + Summary.Name + "' takes a '" +
+                   Entry.PythonValueParamType +
+                   "' by value, whose reference count drops when the call "
+                   "returns, while the GIL is released (" + Entry.ReleasedBy +
+                   "): touching Python objects without the GIL crashes; take "
+                   "it by const reference";
+  return Result;
+}
+
 void PythonApiWithoutGil::check(const AnalysisState &State,
                                 std::vector<Finding> &Out) const {
   for (const AsyncContext &Context : State.Contexts) {
@@ -29,6 +48,8 @@ void PythonApiWithoutGil::check(const AnalysisState &State,
         State.Summaries.find(State.Lookup.identity(Context.Function));
     if (!Summary)
       continue;
+    if (Context.Kind == ContextKind::PythonEntry && Context.PythonValueParam)
+      Out.push_back(valueParamFinding(Context, *Summary, State));
     for (const ChainStart &Start :
          chainStarts(*Summary, *M, isPython, State.Summaries)) {
       std::string What =
