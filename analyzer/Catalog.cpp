@@ -9,26 +9,39 @@
 
 using namespace boundwise;
 
+namespace {
+/// How each category is spelled: in YAML and JSON, as what a function does,
+/// and as the kind of an operation.
+struct CategorySpelling {
+  Category Cat;
+  llvm::StringLiteral Name;
+  llvm::StringLiteral Verb;
+  llvm::StringLiteral Noun;
+};
+} // namespace
+
+static constexpr CategorySpelling Spellings[] = {
+    {Category::Network, "network", "blocks on the network",
+     "blocking network I/O"},
+    {Category::File, "file", "blocks on file I/O", "blocking file I/O"},
+    {Category::Sleep, "sleep", "sleeps", "a blocking sleep"},
+    {Category::Wait, "wait", "blocks on a wait", "a blocking wait"},
+    {Category::Database, "database", "blocks on the database",
+     "a blocking database call"},
+    {Category::Declared, "declared",
+     "calls a function declared [[clang::blocking]]", "declared blocking"},
+    {Category::Cpu, "cpu", "computes for long", "CPU-heavy"},
+    {Category::Python, "python", "touches Python objects", "needs the GIL"},
+};
+
+static const CategorySpelling &spellingOf(Category C) {
+  const CategorySpelling &Spelling = Spellings[static_cast<size_t>(C)];
+  assert(Spelling.Cat == C && "Spellings must follow the order of Category");
+  return Spelling;
+}
+
 llvm::StringRef boundwise::categoryName(Category C) {
-  switch (C) {
-  case Category::Network:
-    return "network";
-  case Category::File:
-    return "file";
-  case Category::Sleep:
-    return "sleep";
-  case Category::Wait:
-    return "wait";
-  case Category::Database:
-    return "database";
-  case Category::Declared:
-    return "declared";
-  case Category::Cpu:
-    return "cpu";
-  case Category::Python:
-    return "python";
-  }
-  llvm_unreachable("covered switch");
+  return spellingOf(C).Name;
 }
 
 bool boundwise::isBlocking(Category C) {
@@ -36,47 +49,11 @@ bool boundwise::isBlocking(Category C) {
 }
 
 llvm::StringRef boundwise::categoryVerb(Category C) {
-  switch (C) {
-  case Category::Network:
-    return "blocks on the network";
-  case Category::File:
-    return "blocks on file I/O";
-  case Category::Sleep:
-    return "sleeps";
-  case Category::Wait:
-    return "blocks on a wait";
-  case Category::Database:
-    return "blocks on the database";
-  case Category::Declared:
-    return "calls a function declared [[clang::blocking]]";
-  case Category::Cpu:
-    return "computes for long";
-  case Category::Python:
-    return "touches Python objects";
-  }
-  llvm_unreachable("covered switch");
+  return spellingOf(C).Verb;
 }
 
 llvm::StringRef boundwise::categoryNoun(Category C) {
-  switch (C) {
-  case Category::Network:
-    return "blocking network I/O";
-  case Category::File:
-    return "blocking file I/O";
-  case Category::Sleep:
-    return "a blocking sleep";
-  case Category::Wait:
-    return "a blocking wait";
-  case Category::Database:
-    return "a blocking database call";
-  case Category::Declared:
-    return "declared blocking";
-  case Category::Cpu:
-    return "CPU-heavy";
-  case Category::Python:
-    return "needs the GIL";
-  }
-  llvm_unreachable("covered switch");
+  return spellingOf(C).Noun;
 }
 
 static bool isPattern(llvm::StringRef Name) {

@@ -36,6 +36,8 @@ enum class Category {
 
 /// Whether \p C is one of the kinds of blocking.
 bool isBlocking(Category C);
+inline bool isCpu(Category C) { return C == Category::Cpu; }
+inline bool isPython(Category C) { return C == Category::Python; }
 
 /// `network`, `file`, ...: the spelling in YAML and JSON.
 llvm::StringRef categoryName(Category C);

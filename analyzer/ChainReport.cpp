@@ -150,3 +150,37 @@ std::string boundwise::releaseAdvice(const AsyncContext &Entry) {
            "Py_END_ALLOW_THREADS";
   return "release the GIL inside it (py::gil_scoped_release) around the work";
 }
+
+std::string boundwise::describeStart(const ChainStart &Start,
+                                     CategoryFilter Accept,
+                                     const SummaryIndex &Summaries) {
+  if (Start.Op)
+    return "it " + opPhrase(*Start.Op);
+  return "'" + Start.Callee->Name + "' " +
+         describeReaches(Start, Accept, Summaries);
+}
+
+void boundwise::forEachStart(
+    const AnalysisState &State, CategoryFilter Accept,
+    llvm::function_ref<bool(const AsyncContext &)> Wanted,
+    llvm::function_ref<Mode(const AsyncContext &)> EntryMode,
+    llvm::function_ref<void(const AsyncContext &, const FunctionSummary &,
+                            const ChainStart &)>
+        Report) {
+  // A coroutine called from another async context reports its own
+  // findings; the caller's co_await of it is not a second one.
+  std::set<std::string> AsyncUsrs = asyncContextUsrs(State);
+  for (const AsyncContext &Context : State.Contexts) {
+    if (!Wanted(Context))
+      continue;
+    const FunctionSummary *Summary =
+        State.Summaries.find(State.Lookup.identity(Context.Function));
+    if (!Summary)
+      continue;
+    const std::set<std::string> NoSkip;
+    for (const ChainStart &Start :
+         chainStarts(*Summary, EntryMode(Context), Accept, State.Summaries,
+                     Context.isAsync() ? AsyncUsrs : NoSkip))
+      Report(Context, *Summary, Start);
+  }
+}

@@ -65,6 +65,23 @@ std::vector<FindingNote> chainNotes(llvm::StringRef Usr, Category Cat, Mode M,
 /// The USRs of the async (event-loop) contexts.
 std::set<std::string> asyncContextUsrs(const AnalysisState &State);
 
+/// `it calls 'recv', which receives from a socket` for an operation of the
+/// context itself, `'lookup' blocks on file I/O (std::ifstream)` through a
+/// call.
+std::string describeStart(const ChainStart &Start, CategoryFilter Accept,
+                          const SummaryIndex &Summaries);
+
+/// Calls \p Report for each place where a chain to a category \p Accept
+/// takes starts in a context of kind \p Wanted (or in any async context
+/// when \p Wanted is Coroutine), entered in the mode \p EntryMode gives.
+void forEachStart(
+    const AnalysisState &State, CategoryFilter Accept,
+    llvm::function_ref<bool(const AsyncContext &)> Wanted,
+    llvm::function_ref<Mode(const AsyncContext &)> EntryMode,
+    llvm::function_ref<void(const AsyncContext &, const FunctionSummary &,
+                            const ChainStart &)>
+        Report);
+
 /// Offload advice for \p Context from the catalog, or \p Fallback.
 std::string offloadAdvice(const AsyncContext &Context, const Catalog &TheCatalog,
                           llvm::StringRef Fallback);

@@ -24,30 +24,18 @@ static std::string advice(const EffectOp &Op, const AsyncContext &Context,
 
 void BlockingInAsync::check(const AnalysisState &State,
                             std::vector<Finding> &Out) const {
-  // A coroutine called from another context reports its own findings; the
-  // caller's co_await of it is not a second finding.
-  std::set<std::string> AsyncUsrs = asyncContextUsrs(State);
-  for (const AsyncContext &Context : State.Contexts) {
-    if (!Context.isAsync())
-      continue;
-    const FunctionSummary *Summary =
-        State.Summaries.find(State.Lookup.identity(Context.Function));
-    if (!Summary)
-      continue;
-    std::string ContextText = describeContext(Context, Summary->Name);
-    for (const ChainStart &Start : chainStarts(*Summary, Mode::Any, isBlocking,
-                                               State.Summaries, AsyncUsrs)) {
-      const EffectOp *Op = lastOp(Start, State.Summaries);
-      std::string What =
-          Start.Op ? "it " + opPhrase(*Op)
-                   : "'" + Start.Callee->Name + "' " +
-                         describeReaches(Start, isBlocking, State.Summaries);
-      Out.push_back(chainFinding(
-          RuleName,
-          Start,
-          ContextText + ", but " + What + " and stalls the event loop; " +
-              advice(*Op, Context, State.Lookup.catalog()),
-          "async", State));
-    }
-  }
+  forEachStart(
+      State, isBlocking, [](const AsyncContext &C) { return C.isAsync(); },
+      [](const AsyncContext &) { return Mode::Any; },
+      [&](const AsyncContext &Context, const FunctionSummary &Summary,
+          const ChainStart &Start) {
+        const EffectOp *Op = lastOp(Start, State.Summaries);
+        Out.push_back(chainFinding(
+            RuleName, Start,
+            describeContext(Context, Summary.Name) + ", but " +
+                describeStart(Start, isBlocking, State.Summaries) +
+                " and stalls the event loop; " +
+                advice(*Op, Context, State.Lookup.catalog()),
+            "async", State));
+      });
 }

@@ -7,8 +7,6 @@ using namespace boundwise;
 
 static constexpr llvm::StringLiteral RuleName = "cpu-holding-gil";
 
-static bool isCpu(Category Cat) { return Cat == Category::Cpu; }
-
 /// How to let Python threads compute in parallel.
 static std::string advice(const AsyncContext &Entry, bool TouchesPython) {
   // CPython's macros release the GIL around a part, so they fit either way.
@@ -19,32 +17,23 @@ static std::string advice(const AsyncContext &Entry, bool TouchesPython) {
 }
 
 void CpuHoldingGil::check(const AnalysisState &State,
-                          std::vector<Finding> &Out) const {
-  for (const AsyncContext &Entry : State.Contexts) {
-    if (Entry.Kind != ContextKind::PythonEntry)
-      continue;
-    const FunctionSummary *Summary =
-        State.Summaries.find(State.Lookup.identity(Entry.Function));
-    if (!Summary)
-      continue;
-    bool Touches =
-        touchesPythonWhenReleased(Entry, *Summary, State.Summaries);
-    std::string EntryText = describeContext(Entry, Summary->Name);
-    for (const ChainStart &Start : chainStarts(
-             *Summary, pythonEntryMode(Entry), isCpu, State.Summaries)) {
-      std::string What =
-          Start.Op ? "it " + opPhrase(*Start.Op)
-                   : "'" + Start.Callee->Name + "' " +
-                         describeReaches(Start, isCpu, State.Summaries);
-      Finding Result = chainFinding(
-          RuleName, Start,
-          EntryText + ", but " + What +
-              ": Python threads calling it run one at a time; " +
-              advice(Entry, Touches),
-          Touches ? "processes" : "threads", State);
-      if (!Touches)
-        Result.Fixes = releaseFix(Entry);
-      Out.push_back(std::move(Result));
-    }
-  }
+                             std::vector<Finding> &Out) const {
+  forEachStart(
+      State, isCpu,
+      [](const AsyncContext &C) { return C.Kind == ContextKind::PythonEntry; },
+      pythonEntryMode,
+      [&](const AsyncContext &Entry, const FunctionSummary &Summary,
+          const ChainStart &Start) {
+        bool Touches =
+            touchesPythonWhenReleased(Entry, Summary, State.Summaries);
+        Finding Result = chainFinding(
+            RuleName, Start,
+            describeContext(Entry, Summary.Name) + ", but " +
+                describeStart(Start, isCpu, State.Summaries) +
+                ": Python threads calling it run one at a time; " + advice(Entry, Touches),
+            Touches ? "processes" : "threads", State);
+        if (!Touches)
+          Result.Fixes = releaseFix(Entry);
+        Out.push_back(std::move(Result));
+      });
 }

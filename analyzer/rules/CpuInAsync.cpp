@@ -7,33 +7,20 @@ using namespace boundwise;
 
 static constexpr llvm::StringLiteral RuleName = "cpu-in-async";
 
-static bool isCpu(Category Cat) { return Cat == Category::Cpu; }
-
 void CpuInAsync::check(const AnalysisState &State,
                        std::vector<Finding> &Out) const {
-  std::set<std::string> AsyncUsrs = asyncContextUsrs(State);
-  for (const AsyncContext &Context : State.Contexts) {
-    if (!Context.isAsync())
-      continue;
-    const FunctionSummary *Summary =
-        State.Summaries.find(State.Lookup.identity(Context.Function));
-    if (!Summary)
-      continue;
-    std::string ContextText = describeContext(Context, Summary->Name);
-    std::string Advice = offloadAdvice(Context, State.Lookup.catalog(),
-                                       "a thread pool sized to the cores");
-    for (const ChainStart &Start : chainStarts(*Summary, Mode::Any, isCpu,
-                                               State.Summaries, AsyncUsrs)) {
-      std::string What =
-          Start.Op ? "it " + opPhrase(*Start.Op)
-                   : "'" + Start.Callee->Name + "' " +
-                         describeReaches(Start, isCpu, State.Summaries);
-      Out.push_back(chainFinding(RuleName, Start,
-                                 ContextText + ", but " + What +
-                                     " and stalls the event loop; offload "
-                                     "it to a CPU pool: " +
-                                     Advice,
-                                 "threads", State));
-    }
-  }
+  forEachStart(
+      State, isCpu, [](const AsyncContext &C) { return C.isAsync(); },
+      [](const AsyncContext &) { return Mode::Any; },
+      [&](const AsyncContext &Context, const FunctionSummary &Summary,
+          const ChainStart &Start) {
+        Out.push_back(chainFinding(
+            RuleName, Start,
+            describeContext(Context, Summary.Name) + ", but " +
+                describeStart(Start, isCpu, State.Summaries) +
+                " and stalls the event loop; offload it to a CPU pool: " +
+                offloadAdvice(Context, State.Lookup.catalog(),
+                              "a thread pool sized to the cores"),
+            "threads", State));
+      });
 }

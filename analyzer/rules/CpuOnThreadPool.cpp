@@ -8,8 +8,6 @@ using namespace boundwise;
 
 static constexpr llvm::StringLiteral RuleName = "cpu-on-thread-pool";
 
-static bool isCpu(Category Cat) { return Cat == Category::Cpu; }
-
 /// The shared lock held along \p Start's chain: at the start, or at the
 /// first step below that holds one.
 static std::string lockAlong(const ChainStart &Start,

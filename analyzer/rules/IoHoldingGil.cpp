@@ -19,33 +19,23 @@ static std::string advice(const AsyncContext &Entry, bool TouchesPython) {
 }
 
 void IoHoldingGil::check(const AnalysisState &State,
-                         std::vector<Finding> &Out) const {
-  for (const AsyncContext &Entry : State.Contexts) {
-    if (Entry.Kind != ContextKind::PythonEntry)
-      continue;
-    const FunctionSummary *Summary =
-        State.Summaries.find(State.Lookup.identity(Entry.Function));
-    if (!Summary)
-      continue;
-    bool Touches =
-        touchesPythonWhenReleased(Entry, *Summary, State.Summaries);
-    std::string EntryText = describeContext(Entry, Summary->Name);
-    for (const ChainStart &Start :
-         chainStarts(*Summary, pythonEntryMode(Entry), isBlocking,
-                     State.Summaries)) {
-      std::string What =
-          Start.Op ? "it " + opPhrase(*Start.Op)
-                   : "'" + Start.Callee->Name + "' " +
-                         describeReaches(Start, isBlocking, State.Summaries);
-      Finding Result = chainFinding(
-          RuleName, Start,
-          EntryText + ", but " + What +
-              " and every Python thread waits meanwhile; " +
-              advice(Entry, Touches),
-          Touches ? "processes" : "threads", State);
-      if (!Touches)
-        Result.Fixes = releaseFix(Entry);
-      Out.push_back(std::move(Result));
-    }
-  }
+                            std::vector<Finding> &Out) const {
+  forEachStart(
+      State, isBlocking,
+      [](const AsyncContext &C) { return C.Kind == ContextKind::PythonEntry; },
+      pythonEntryMode,
+      [&](const AsyncContext &Entry, const FunctionSummary &Summary,
+          const ChainStart &Start) {
+        bool Touches =
+            touchesPythonWhenReleased(Entry, Summary, State.Summaries);
+        Finding Result = chainFinding(
+            RuleName, Start,
+            describeContext(Entry, Summary.Name) + ", but " +
+                describeStart(Start, isBlocking, State.Summaries) +
+                " and every Python thread waits meanwhile; " + advice(Entry, Touches),
+            Touches ? "processes" : "threads", State);
+        if (!Touches)
+          Result.Fixes = releaseFix(Entry);
+        Out.push_back(std::move(Result));
+      });
 }

@@ -8,8 +8,6 @@ using namespace boundwise;
 
 static constexpr llvm::StringLiteral RuleName = "python-api-without-gil";
 
-static bool isPython(Category Cat) { return Cat == Category::Python; }
-
 /// The part of a context that runs without the GIL: all of an entry point
 /// under a releasing call_guard; the released regions of a function.
 static std::optional<Mode> releasedMode(const AsyncContext &Context) {
