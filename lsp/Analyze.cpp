@@ -201,9 +201,11 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
     SkipSystemBodiesCallbacks Callbacks(Inputs.Command.Directory, Files);
     CompilerInvocation PreambleInvocation(*Invocation);
     PreambleInvocation.getFrontendOpts().SkipFunctionBodies = true;
+    auto BuildStart = std::chrono::steady_clock::now();
     auto Built = PrecompiledPreamble::Build(
         PreambleInvocation, MainBuffer.get(), Bounds, Diags, VFS, PCHOperations,
         /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
+    Output.PreambleBuildTime = std::chrono::steady_clock::now() - BuildStart;
     if (Built) {
       Cache.Preamble = std::make_shared<PrecompiledPreamble>(std::move(*Built));
       Cache.Args = Args;

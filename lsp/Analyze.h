@@ -14,6 +14,7 @@
 #include "analyzer/Finding.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/FunctionExtras.h"
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,6 +54,8 @@ struct AnalysisOutput {
   /// and those included below it), as absolute paths without dots: an edit
   /// of one of them re-analyses this document.
   std::vector<std::string> Dependencies;
+  /// Time spent building the preamble, if this run built one.
+  std::chrono::steady_clock::duration PreambleBuildTime{};
 };
 
 /// The preamble of one document, kept between runs.

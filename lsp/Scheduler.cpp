@@ -26,6 +26,13 @@ DebouncePolicy DebouncePolicy::fixed(Clock::duration Delay) {
   return Policy;
 }
 
+/// What the update running on this thread spent on one-off work.
+static thread_local Clock::duration OneOffWork{};
+
+void Scheduler::excludeFromRebuildTime(Clock::duration Time) {
+  OneOffWork += Time;
+}
+
 /// One file's queue and thread.
 class Scheduler::Worker {
 public:
@@ -95,8 +102,10 @@ private:
       Running = true;
       Lock.unlock();
       Clock::time_point Start = Clock::now();
+      OneOffWork = {};
       Next.Action();
       Clock::duration Took = Clock::now() - Start;
+      Took -= std::min(Took, OneOffWork);
       Lock.lock();
       Running = false;
       if (Next.IsUpdate) {

@@ -61,6 +61,11 @@ public:
   /// Blocks until every queue is empty and no task runs.
   void blockUntilIdle();
 
+  /// Called from inside an update's action: \p Time of it went to one-off
+  /// work (building a preamble), which the debounce must not take for the
+  /// time a rebuild takes, as clangd times only its AST builds.
+  static void excludeFromRebuildTime(Clock::duration Time);
+
 private:
   class Worker;
   Worker &workerFor(llvm::StringRef File);

@@ -165,6 +165,7 @@ void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
     Result->Path = Path;
     Result->Version = Version;
     AnalysisOutput Output = analyzeDocument(Inputs, preambleOf(Path));
+    Scheduler::excludeFromRebuildTime(Output.PreambleBuildTime);
     if (Output.Cancelled) {
       Drop("between two phases");
       return;
