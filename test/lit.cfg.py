@@ -83,6 +83,13 @@ def configure():
                   % (python, os.path.join(tools, "expect_exit.py"))))
     subst.append(("%mock_headers", '"%s"' % headers))
     subst.append(("%boundwise", '"%s"' % boundwise))
+    # The libFuzzer target, where tools/test.sh built it (build/fuzz): a
+    # short run is a test, bench/fuzz-lsp.sh the long one.
+    fuzzer = os.path.join(config.boundwise_obj_root, os.pardir, "fuzz", "bin",
+                          "boundwise-lsp-fuzzer")
+    if os.path.exists(fuzzer):
+        config.available_features.add("lsp-fuzzer")
+        subst.append(("%{lsp_fuzzer}", '"%s"' % os.path.normpath(fuzzer)))
     subst.append(("%lsp", '"%s"' % os.path.join(config.boundwise_tools_dir,
                                             "boundwise-lsp")))
     subst.append(("%python", '"%s"' % python))

@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain: LLVM/Clang 22 (lit and FileCheck come with llvm-22-tools)
   llvm-22-dev libclang-22-dev clang-22 llvm-22-tools
+  # libFuzzer and the sanitizers, for the language server's fuzzing test
+  libclang-rt-22-dev
   cmake ninja-build nlohmann-json3-dev python3
   # real libraries the tests and the examples compile against
   libboost-dev libuv1-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev

@@ -4,6 +4,14 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/build.sh" >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+# The language server's libFuzzer target (clang-22 with ASan), for the
+# short fuzzing run among the tests.
+cmake -G Ninja -S "$root" -B "$root/build/fuzz" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address -gline-tables-only" \
+  -DBOUNDWISE_LSP_FUZZER=ON >/dev/null &&
+  ninja -C "$root/build/fuzz" boundwise-lsp-fuzzer >/dev/null ||
+  echo "boundwise: the fuzzer did not build; its test is skipped" >&2
 log=$(mktemp)
 ninja -C "$root/build" check 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
