@@ -140,7 +140,9 @@ std::vector<FixIt> boundwise::releaseFix(const AsyncContext &Entry) {
   return {{"release the GIL for the whole call", {*Entry.ReleaseFix}}};
 }
 
-std::string boundwise::releaseAdvice(const AsyncContext &Entry) {
+/// How to release the GIL for entry point \p Entry: on its binding, with
+/// CPython's macros, or inside it.
+static std::string releaseAdvice(const AsyncContext &Entry) {
   if (Entry.ReleaseFix)
     return "release the GIL: add " +
            llvm::StringRef(Entry.ReleaseFix->Text).drop_front(2).str() +
@@ -149,6 +151,35 @@ std::string boundwise::releaseAdvice(const AsyncContext &Entry) {
     return "release the GIL around it with Py_BEGIN_ALLOW_THREADS / "
            "Py_END_ALLOW_THREADS";
   return "release the GIL inside it (py::gil_scoped_release) around the work";
+}
+
+void boundwise::reportHeldGilWork(const AnalysisState &State,
+                                  llvm::StringRef Rule, CategoryFilter Accept,
+                                  llvm::StringRef Consequence,
+                                  llvm::StringRef TouchAdvice,
+                                  std::vector<Finding> &Out) {
+  forEachStart(
+      State, Accept,
+      [](const AsyncContext &C) { return C.Kind == ContextKind::PythonEntry; },
+      pythonEntryMode,
+      [&](const AsyncContext &Entry, const FunctionSummary &Summary,
+          const ChainStart &Start) {
+        bool Touches =
+            touchesPythonWhenReleased(Entry, Summary, State.Summaries);
+        // CPython's macros release the GIL around a part: they fit either
+        // way.
+        bool Releasable = !Touches || Entry.Api == "PyMethodDef";
+        Finding Result = chainFinding(
+            Rule, Start,
+            describeContext(Entry, Summary.Name) + ", but " +
+                describeStart(Start, Accept, State.Summaries) +
+                Consequence.str() +
+                (Releasable ? releaseAdvice(Entry) : TouchAdvice.str()),
+            Touches ? "processes" : "threads", State);
+        if (!Touches)
+          Result.Fixes = releaseFix(Entry);
+        Out.push_back(std::move(Result));
+      });
 }
 
 std::string boundwise::describeStart(const ChainStart &Start,

@@ -97,9 +97,13 @@ bool touchesPythonWhenReleased(const AsyncContext &Context,
                                const FunctionSummary &Entry,
                                const SummaryIndex &Summaries);
 
-/// How to release the GIL for entry point \p Entry: on its binding, with
-/// CPython's macros, or inside it.
-std::string releaseAdvice(const AsyncContext &Entry);
+/// The findings of \p Rule: work of a category \p Accept takes, done in
+/// Python entry points with the GIL held. The message says \p Consequence
+/// and how to release the GIL; where the entry point touches Python objects
+/// it gives \p TouchAdvice instead, with no fix-it.
+void reportHeldGilWork(const AnalysisState &State, llvm::StringRef Rule,
+                       CategoryFilter Accept, llvm::StringRef Consequence,
+                       llvm::StringRef TouchAdvice, std::vector<Finding> &Out);
 
 /// Releases the GIL on the binding of \p Entry, when that is mechanical.
 std::vector<FixIt> releaseFix(const AsyncContext &Entry);
