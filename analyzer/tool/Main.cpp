@@ -26,6 +26,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 using namespace boundwise;
 using namespace llvm;
@@ -76,6 +77,14 @@ static cl::opt<std::string> HeaderFilter(
     "header-filter",
     cl::desc("Regular expression of headers whose findings are reported too "
              "(never system headers); the main file always is"),
+    cl::cat(Options));
+static cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Report only findings on these lines, as clang-tidy: a JSON "
+             "array of files with line ranges, "
+             "[{\"name\":\"file1.cpp\",\"lines\":[[1,3],[5,7]]},"
+             "{\"name\":\"file2.h\"}]; a file without \"lines\" is "
+             "reported whole, a file not listed not at all"),
     cl::cat(Options));
 static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel"),
                               cl::init(1), cl::cat(Options));
@@ -221,6 +230,95 @@ analyzeSource(const std::string &Source, const Config &Conf,
   return Result;
 }
 
+/// One entry of --line-filter: a file (matched as a suffix of the path, on
+/// a path component boundary) and its inclusive line ranges; no ranges means
+/// the whole file.
+struct FileLineFilter {
+  std::string Name;
+  std::vector<std::pair<unsigned, unsigned>> Lines;
+};
+
+/// Parses --line-filter's JSON; an empty string is no filter.
+static Expected<std::vector<FileLineFilter>> parseLineFilter(StringRef Text) {
+  std::vector<FileLineFilter> Filters;
+  if (Text.trim().empty())
+    return Filters;
+  auto Malformed = [](const Twine &Why) {
+    return createStringError("invalid --line-filter: " + Why);
+  };
+  nlohmann::json Parsed =
+      nlohmann::json::parse(Text.begin(), Text.end(), nullptr,
+                            /*allow_exceptions=*/false);
+  if (Parsed.is_discarded())
+    return Malformed("not JSON");
+  if (!Parsed.is_array())
+    return Malformed("expected an array of {\"name\": ..., \"lines\": ...}");
+  for (const nlohmann::json &Entry : Parsed) {
+    auto Name = Entry.is_object() ? Entry.find("name") : Entry.end();
+    if (!Entry.is_object() || Name == Entry.end() || !Name->is_string() ||
+        Name->get_ref<const std::string &>().empty())
+      return Malformed("each entry needs a non-empty \"name\"");
+    FileLineFilter Filter;
+    Filter.Name = Name->get<std::string>();
+    auto Lines = Entry.find("lines");
+    if (Lines != Entry.end()) {
+      if (!Lines->is_array())
+        return Malformed("\"lines\" of '" + Filter.Name +
+                         "' is not an array of [first, last] pairs");
+      for (const nlohmann::json &Range : *Lines) {
+        bool IsPair = Range.is_array() && Range.size() == 2 &&
+                      Range[0].is_number_unsigned() &&
+                      Range[1].is_number_unsigned();
+        if (!IsPair)
+          return Malformed("\"lines\" of '" + Filter.Name +
+                           "' is not an array of [first, last] pairs");
+        Filter.Lines.emplace_back(Range[0].get<unsigned>(),
+                                  Range[1].get<unsigned>());
+      }
+    }
+    Filters.push_back(std::move(Filter));
+  }
+  return Filters;
+}
+
+/// Whether Path names the filter's file: the same path, or one ending in
+/// it after a separator (`src/a.cpp` names `/repo/src/a.cpp`).
+static bool namesFile(StringRef Path, StringRef Name) {
+  if (!Path.ends_with(Name))
+    return false;
+  if (Path.size() == Name.size())
+    return true;
+  return sys::path::is_separator(Path[Path.size() - Name.size() - 1]);
+}
+
+/// clang-tidy's rule: the first filter naming the file decides.
+static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
+                             const DiagLocation &Loc) {
+  for (const FileLineFilter &Filter : Filters) {
+    if (!namesFile(Loc.File, Filter.Name))
+      continue;
+    if (Filter.Lines.empty())
+      return true;
+    return llvm::any_of(Filter.Lines, [&](const auto &Range) {
+      return Range.first <= Loc.Line && Loc.Line <= Range.second;
+    });
+  }
+  return false;
+}
+
+/// As in clang-tidy, a finding is kept when its location or one of its
+/// notes' is on a filtered line (a blocking call added deep in a chain
+/// still reports the chain), and compiler errors are always kept.
+static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
+                             const Finding &F) {
+  if (Filters.empty() || F.Rule == "clang-diagnostic-error")
+    return true;
+  return passesLineFilter(Filters, F.Loc) ||
+         llvm::any_of(F.Notes, [&](const FindingNote &Note) {
+           return passesLineFilter(Filters, Note.Loc);
+         });
+}
+
 /// Prints the diagnosis report; only files that could not be analysed fail.
 static int reportDiagnosis(const std::vector<FileResult> &Results) {
   if (Format == OutputFormat::Json)
@@ -323,6 +421,9 @@ int main(int Argc, const char **Argv) {
   }
   if (Sources.empty())
     return usageError("no input files; run boundwise --help for usage");
+  auto Filters = parseLineFilter(LineFilter);
+  if (!Filters)
+    return usageError(toString(Filters.takeError()));
   if (Diagnose && Format == OutputFormat::Sarif)
     return usageError("--diagnose prints text or JSON, not SARIF");
   if (enabledRules(CheckGlobs).empty())
@@ -364,5 +465,9 @@ int main(int Argc, const char **Argv) {
       });
     Pool.wait();
   }
+  for (FileResult &Result : Results)
+    llvm::erase_if(Result.Findings, [&](const Finding &F) {
+      return !passesLineFilter(*Filters, F);
+    });
   return report(Results);
 }

@@ -1,0 +1,2 @@
+extern "C" unsigned int sleep(unsigned int seconds);
+void onTick();
