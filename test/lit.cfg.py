@@ -93,6 +93,18 @@ def configure():
     subst.append(("%lsp", '"%s"' % os.path.join(config.boundwise_tools_dir,
                                             "boundwise-lsp")))
     subst.append(("%python", '"%s"' % python))
+    # The build directory, for the tests of `cmake --install` and CPack.
+    subst.append(("%{build_dir}", '"%s"' % os.path.dirname(
+        os.path.normpath(config.boundwise_tools_dir))))
+    if shutil.which("cpack") and shutil.which("dpkg-deb"):
+        config.available_features.add("cpack-deb")
+    # Neovim, for the test of the plugin in editors/nvim.
+    nvim = shutil.which("nvim")
+    if nvim:
+        config.available_features.add("nvim")
+        subst.append(("%{nvim}", '"%s"' % nvim))
+    subst.append(("%{editors}", '"%s"' % os.path.join(
+        os.path.dirname(config.boundwise_src_root), "editors")))
     # The language server's unit tests are built where GoogleTest is installed.
     if os.path.exists(os.path.join(config.boundwise_tools_dir,
                                    "boundwise-lsp-unittests")):

@@ -14,6 +14,8 @@ packages=(
   pybind11-dev python3-dev
   # unit tests of the language server
   libgtest-dev
+  # the Neovim plugin's test (editors/nvim) runs in Debian's Neovim
+  neovim
   # the pre-commit hook is tested with the real pre-commit, in a git repository
   pre-commit git
 )
