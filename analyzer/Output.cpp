@@ -109,12 +109,18 @@ static json physicalLocation(const DiagLocation &Loc, llvm::StringRef Base) {
           {"region", Region}};
 }
 
+/// Rule metadata for code scanning. No helpUri: the rule pages are files of
+/// the sources (rules/docs/), which have no absolute URI of their own, and a
+/// relative reference is not one GitHub resolves; the help text says what to
+/// do and names the page instead.
 static json sarifRules() {
   json Rules = json::array();
   for (const RuleInfo &Info : allRules())
     Rules.push_back({{"id", Info.Name.str()},
                      {"name", Info.Name.str()},
                      {"shortDescription", {{"text", Info.Summary.str()}}},
+                     {"fullDescription", {{"text", Info.Description.str()}}},
+                     {"help", {{"text", Info.Help.str()}}},
                      {"defaultConfiguration", {{"level", "warning"}}}});
   return Rules;
 }

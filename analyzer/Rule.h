@@ -41,6 +41,11 @@ public:
 struct RuleInfo {
   llvm::StringRef Name;
   llvm::StringRef Summary;
+  /// What the rule flags, in full (the first paragraph of its page in
+  /// rules/docs/): SARIF's fullDescription.
+  llvm::StringRef Description;
+  /// What to do about a finding: SARIF's help text.
+  llvm::StringRef Help;
   std::function<std::unique_ptr<Rule>()> Create;
 };
 

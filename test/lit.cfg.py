@@ -48,7 +48,7 @@ def configure():
     config.name = "boundwise"
     config.test_format = lit.formats.ShTest(execute_external=False)
     config.suffixes = [".cpp", ".c", ".test"]
-    config.excludes = ["Inputs"]
+    config.excludes = ["Inputs", "node_modules"]
     config.test_source_root = config.boundwise_src_root
     config.test_exec_root = config.boundwise_obj_root
 
@@ -131,6 +131,28 @@ def configure():
     # libstdc++ with C++20 coroutines.
     if glob.glob("/usr/include/c++/*/coroutine"):
         config.available_features.add("real-libstdcxx")
+
+    # SARIF logs are validated against the SARIF 2.1.0 JSON schema with ajv,
+    # installed from test/sarif/package-lock.json by tools/test.sh
+    # (`npm ci --prefix test/sarif`).
+    sarif_dir = os.path.join(config.boundwise_src_root, "sarif")
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node and os.path.isdir(os.path.join(sarif_dir, "node_modules", "ajv")):
+        config.available_features.add("ajv")
+        subst.append(("%{validate_sarif}", '"%s" "%s" "%s"' % (
+            node, os.path.join(sarif_dir, "validate.js"),
+            os.path.join(config.boundwise_src_root, "Inputs",
+                         "sarif-schema-2.1.0.json"))))
+
+    # clang-apply-replacements (clang-tools-22), which applies the YAML of
+    # --export-fixes.
+    apply_replacements = (shutil.which("clang-apply-replacements-22") or
+                          os.path.join(config.llvm_tools_dir,
+                                       "clang-apply-replacements"))
+    if os.path.exists(apply_replacements):
+        config.available_features.add("clang-apply-replacements")
+        subst.append(("%{clang_apply_replacements}",
+                      '"%s"' % apply_replacements))
 
     # `boundwise measure` tests build small programs and run them.
     clangxx = os.path.join(config.llvm_tools_dir, "clang++")

@@ -14,6 +14,9 @@ packages=(
   pybind11-dev python3-dev
   # unit tests of the language server
   libgtest-dev
+  # --export-fixes is tested with clang-apply-replacements; SARIF logs are
+  # validated with ajv from npm (npm: below)
+  clang-tools-22 nodejs
   # the Neovim plugin's test (editors/nvim) runs in Debian's Neovim
   neovim
   # the pre-commit hook is tested with the real pre-commit, in a git repository
@@ -25,6 +28,9 @@ for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
     grep -q "install ok installed" || missing+=("$package")
 done
+# Debian's npm, unless an npm is there already (Node.js's own packages ship
+# one, and conflict with Debian's).
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "boundwise: installing ${missing[*]}" >&2

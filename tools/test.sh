@@ -12,6 +12,11 @@ cmake -G Ninja -S "$root" -B "$root/build/fuzz" -DCMAKE_BUILD_TYPE=Release \
   -DBOUNDWISE_LSP_FUZZER=ON >/dev/null &&
   ninja -C "$root/build/fuzz" boundwise-lsp-fuzzer >/dev/null ||
   echo "boundwise: the fuzzer did not build; its test is skipped" >&2
+# ajv, to validate SARIF logs against the SARIF 2.1.0 schema, from the
+# lockfile; without it (no npm, no registry) those tests are unsupported.
+npm ci --prefix "$root/test/sarif" --silent --no-audit --no-fund \
+  >/dev/null 2>&1 ||
+  echo "boundwise: npm ci in test/sarif failed; the SARIF schema tests are skipped" >&2
 log=$(mktemp)
 ninja -C "$root/build" check 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -11,6 +11,7 @@
 #include "analyzer/Catalog.h"
 #include "analyzer/CompilationSetup.h"
 #include "analyzer/Config.h"
+#include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
@@ -102,6 +103,15 @@ static cl::opt<OutputFormat> Format(
                clEnumValN(OutputFormat::Json, "json", "JSON"),
                clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
     cl::cat(Options));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the findings' fixes to the files in "
+                                  "place (not to files with compiler errors)"),
+                         cl::cat(Options));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the findings and their fixes to this file as YAML for "
+             "clang-apply-replacements"),
+    cl::value_desc("filename"), cl::cat(Options));
 
 static int usageError(const Twine &Message) {
   errs() << "boundwise: error: " << Message << "\n";
@@ -469,5 +479,18 @@ int main(int Argc, const char **Argv) {
     llvm::erase_if(Result.Findings, [&](const Finding &F) {
       return !passesLineFilter(*Filters, F);
     });
-  return report(Results);
+  int Status = report(Results);
+  // Exported before --fix changes the offsets they refer to.
+  if (!ExportFixes.empty())
+    if (Error Err = exportFixes(Results, ExportFixes)) {
+      errs() << "boundwise: error: " << toString(std::move(Err)) << "\n";
+      Status = 2;
+    }
+  if (Fix) {
+    FixSummary Fixed = applyFixes(Results, errs());
+    if (!Quiet && Fixed.Offered)
+      errs() << "boundwise applied " << Fixed.Applied << " of "
+             << Fixed.Offered << " suggested fixes.\n";
+  }
+  return Status;
 }

@@ -24,8 +24,9 @@ Usage (lit's %check_rule supplies the two tool paths):
    - CHECK-NOTES[-SUFFIX]: the same, and every note too;
    a file may not mix the two for one suffix. A file with neither must
    produce no diagnostic at all.
-4. CHECK-FIXES[-SUFFIX] is reserved for the fixed file once boundwise has
-   --fix (see check_fixes()).
+4. CHECK-FIXES[-SUFFIX]: with any, boundwise runs with --fix, and the fixed
+   temp file is FileChecked against them with --match-full-lines (leading
+   and trailing whitespace of a line is not compared).
 """
 
 import os
@@ -111,11 +112,18 @@ def quote(arg):
 
 def check_fixes(opts, prefixes):
     """CHECK-FIXES: FileCheck the fixed file (the temp file after --fix)
-    against the test with --match-full-lines. boundwise has no --fix yet:
-    when it gets one, add --fix to the command in main() and FileCheck
-    opts.temp_file here with -check-prefixes=<prefixes>."""
-    fail("CHECK-FIXES (%s) is not supported yet: boundwise has no --fix"
-         % ",".join(prefixes))
+    against the test with --match-full-lines."""
+    with open(opts.temp_file, encoding="utf-8") as f:
+        fixed = f.read()
+    print("------------------------- the fixed file -------------------------")
+    print(fixed, end="" if fixed.endswith("\n") or not fixed else "\n")
+    print("------------------------------------------------------------------")
+    sys.stdout.flush()
+    result = run([opts.filecheck, "-input-file=" + opts.temp_file,
+                  opts.input_file, "-check-prefixes=" + ",".join(prefixes),
+                  "--match-full-lines"])
+    if result.returncode != 0:
+        fail("FileCheck failed for %s" % ",".join(prefixes))
 
 
 def file_check(opts, messages_file, prefixes, implicit_not):
@@ -156,6 +164,8 @@ def main():
         # Without a config of its own, a test must not see a .boundwise.yaml
         # found upward from the temp file.
         tool_args.append("--config={}")
+    if fixes:
+        tool_args.append("--fix")
     command = ([opts.boundwise, "--checks=-*," + opts.rule] + tool_args
                + [opts.temp_file, "--"] + opts.compiler_args)
     result = run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

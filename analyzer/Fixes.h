@@ -1,0 +1,42 @@
+//===--- Fixes.h - Applying and exporting fix-its ---------------*- C++ -*-===//
+//
+/// \file
+/// The fixes findings carry (Finding::Fixes), applied in place (`--fix`) or
+/// written as clang-apply-replacements' YAML (`--export-fixes`), the format
+/// clang-tidy writes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef BOUNDWISE_ANALYZER_FIXES_H
+#define BOUNDWISE_ANALYZER_FIXES_H
+
+#include "analyzer/Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <vector>
+
+namespace boundwise {
+
+/// How many fixes were applied, of how many the findings offered.
+struct FixSummary {
+  unsigned Applied = 0;
+  unsigned Offered = 0;
+};
+
+/// Applies the fixes of every finding to the files on disk. An edit offered
+/// by several findings (one binding, two rules) is applied once; files with
+/// compiler errors are left alone, as clang-tidy does without --fix-errors.
+/// Problems (an edit that conflicts with another, an unwritable file) are
+/// reported on \p Log and leave that file unchanged.
+FixSummary applyFixes(const std::vector<FileResult> &Results,
+                      llvm::raw_ostream &Log);
+
+/// Writes the findings as clang-apply-replacements' YAML: one
+/// TranslationUnitDiagnostics whose MainSourceFile is the first source, with
+/// absolute paths and byte offsets. An edit offered by several findings is
+/// kept with the first only, so that applying the file applies it once.
+llvm::Error exportFixes(const std::vector<FileResult> &Results,
+                        llvm::StringRef Path);
+
+} // namespace boundwise
+
+#endif
