@@ -113,6 +113,15 @@ def configure():
         subst.append((tool_pattern(tool),
                       '"%s"' % os.path.join(config.llvm_tools_dir, tool)))
 
+    # The VS Code extension's tests (editors/vscode), where npm is installed
+    # and tools/test.sh installed the extension's packages from its lockfile.
+    vscode_extension = os.path.join(os.path.dirname(
+        config.boundwise_src_root), "editors", "vscode")
+    if shutil.which("npm") and os.path.isdir(
+            os.path.join(vscode_extension, "node_modules")):
+        config.available_features.add("npm")
+        subst.append(("%{vscode_extension}", '"%s"' % vscode_extension))
+
     # Tests against the real headers of Debian packages run only where the
     # package is installed.
     for feature, header in [("real-asio", "boost/asio.hpp"),
