@@ -130,7 +130,8 @@ bool boundwise::lsp::fromJSON(const json &Value, ServerSettings &Out,
   return O && O.mapOptional("fallbackFlags", Out.fallbackFlags) &&
          O.mapOptional("compilationDatabasePath",
                        Out.compilationDatabasePath) &&
-         O.mapOptional("inlayHints", Out.inlayHints);
+         O.mapOptional("inlayHints", Out.inlayHints) &&
+         O.mapOptional("checks", Out.checks);
 }
 
 static bool offersUTF8(const json &Capabilities) {

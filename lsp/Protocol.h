@@ -208,6 +208,9 @@ struct ServerSettings {
   std::optional<std::string> compilationDatabasePath;
   /// Whether textDocument/inlayHint returns the verdict of each function.
   std::optional<bool> inlayHints;
+  /// The rules to run, as `--checks` globs (`-*,blocking-in-async`);
+  /// instead of a project's `Checks`.
+  std::optional<std::string> checks;
 };
 bool fromJSON(const json &Value, ServerSettings &Out, JSONPath P);
 

@@ -96,13 +96,16 @@ void Server::applySettings(const ServerSettings &New) {
     FlagsChanged =
         (New.fallbackFlags && New.fallbackFlags != Settings.fallbackFlags) ||
         (New.compilationDatabasePath &&
-         New.compilationDatabasePath != Settings.compilationDatabasePath);
+         New.compilationDatabasePath != Settings.compilationDatabasePath) ||
+        (New.checks && New.checks != Settings.checks);
     if (New.fallbackFlags)
       Settings.fallbackFlags = New.fallbackFlags;
     if (New.compilationDatabasePath)
       Settings.compilationDatabasePath = New.compilationDatabasePath;
     if (New.inlayHints)
       Settings.inlayHints = New.inlayHints;
+    if (New.checks)
+      Settings.checks = New.checks;
   }
   if (FlagsChanged)
     reanalyzeAll();
@@ -260,11 +263,13 @@ clang::tooling::CompileCommand Server::commandFor(llvm::StringRef Path) {
 std::shared_ptr<const Server::ProjectSetup>
 Server::setupFor(llvm::StringRef Path) {
   std::string ConfigPath = findConfigFile(Path);
+  std::optional<std::string> ClientChecks;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     auto It = Setups.find(ConfigPath);
     if (It != Setups.end())
       return It->second;
+    ClientChecks = Settings.checks;
   }
   auto Setup = std::make_shared<ProjectSetup>();
   if (!ConfigPath.empty()) {
@@ -281,7 +286,10 @@ Server::setupFor(llvm::StringRef Path) {
   Files.push_back(Setup->TheConfig.Catalog);
   Setup->TheCatalog = std::make_unique<Catalog>(
       std::move(Files), Setup->TheConfig.DisabledApis);
-  GlobList Checks(Setup->TheConfig.Checks.value_or("*"));
+  // The client's choice of rules (an editor setting) wins over the
+  // project's, as --checks does on the command line.
+  GlobList Checks(ClientChecks ? *ClientChecks
+                               : Setup->TheConfig.Checks.value_or("*"));
   for (const RuleInfo &Info : allRules())
     if (Checks.contains(Info.Name))
       Setup->EnabledRules.push_back(Info.Name.str());
