@@ -86,6 +86,12 @@ void Catalog::addRole(llvm::StringRef Name,
   Patterns.emplace_back(std::move(*Pattern), Roles);
 }
 
+void Catalog::addFlag(const std::vector<std::string> &Names,
+                      bool ApiRoles::*Flag) {
+  for (const std::string &Name : Names)
+    addRole(Name, [&](ApiRoles &Roles) { Roles.*Flag = true; });
+}
+
 template <typename EntryT>
 void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role) {
   for (const std::string &Name : Entry.Names)
@@ -105,8 +111,7 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Bind);
   for (const NonblockingSetter &Entry : File.NonblockingSetters)
     addNames(Entry, &ApiRoles::Setter);
-  for (const std::string &Name : File.AsyncEntryPoints)
-    addRole(Name, [](ApiRoles &Roles) { Roles.AsyncEntryPoint = true; });
+  addFlag(File.AsyncEntryPoints, &ApiRoles::AsyncEntryPoint);
   for (const std::string &Name : File.Executors.EventLoop)
     Executors[Name] = ExecutorKind::EventLoop;
   for (const std::string &Name : File.Executors.Pool)
@@ -124,8 +129,7 @@ void Catalog::index(const CatalogFile &File) {
     addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = +1; });
   for (const std::string &Name : File.Gil.ReleaseCalls)
     addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = -1; });
-  for (const std::string &Name : File.Python.Names)
-    addRole(Name, [](ApiRoles &Roles) { Roles.TouchesPython = true; });
+  addFlag(File.Python.Names, &ApiRoles::TouchesPython);
   for (const std::string &Name : File.Python.Safe)
     if (auto Pattern = llvm::GlobPattern::create(Name))
       PythonSafe.push_back(std::move(*Pattern));
@@ -133,10 +137,8 @@ void Catalog::index(const CatalogFile &File) {
       llvm::consumeError(Pattern.takeError());
   for (const ProcessSpawner &Entry : File.ProcessSpawners)
     addNames(Entry, &ApiRoles::Spawner);
-  for (const std::string &Name : File.AcceptCalls)
-    addRole(Name, [](ApiRoles &Roles) { Roles.Accepts = true; });
-  for (const std::string &Name : File.ConnectionLimits)
-    addRole(Name, [](ApiRoles &Roles) { Roles.LimitsConnections = true; });
+  addFlag(File.AcceptCalls, &ApiRoles::Accepts);
+  addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
@@ -162,30 +164,24 @@ TypeRole Catalog::typeRole(llvm::StringRef TypeName) const {
 
 /// Fills the roles \p Into does not have yet from \p From.
 static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
-  if (!Into.Blocking)
-    Into.Blocking = From.Blocking;
-  if (!Into.Handler)
-    Into.Handler = From.Handler;
-  if (!Into.Submit)
-    Into.Submit = From.Submit;
-  if (!Into.Offload)
-    Into.Offload = From.Offload;
-  if (!Into.Bind)
-    Into.Bind = From.Bind;
-  if (!Into.Setter)
-    Into.Setter = From.Setter;
-  if (!Into.CpuHeavy)
-    Into.CpuHeavy = From.CpuHeavy;
-  if (!Into.Binding)
-    Into.Binding = From.Binding;
-  if (!Into.GilCall)
-    Into.GilCall = From.GilCall;
-  if (!Into.Spawner)
-    Into.Spawner = From.Spawner;
-  Into.AsyncEntryPoint |= From.AsyncEntryPoint;
-  Into.Accepts |= From.Accepts;
-  Into.LimitsConnections |= From.LimitsConnections;
-  Into.TouchesPython |= From.TouchesPython;
+  auto Fill = [](auto &Role, const auto &Other) {
+    if (!Role)
+      Role = Other;
+  };
+  Fill(Into.Blocking, From.Blocking);
+  Fill(Into.Handler, From.Handler);
+  Fill(Into.Submit, From.Submit);
+  Fill(Into.Offload, From.Offload);
+  Fill(Into.Bind, From.Bind);
+  Fill(Into.Setter, From.Setter);
+  Fill(Into.CpuHeavy, From.CpuHeavy);
+  Fill(Into.Binding, From.Binding);
+  Fill(Into.GilCall, From.GilCall);
+  Fill(Into.Spawner, From.Spawner);
+  Fill(Into.AsyncEntryPoint, From.AsyncEntryPoint);
+  Fill(Into.Accepts, From.Accepts);
+  Fill(Into.LimitsConnections, From.LimitsConnections);
+  Fill(Into.TouchesPython, From.TouchesPython);
 }
 
 ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {

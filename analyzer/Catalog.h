@@ -261,6 +261,8 @@ private:
   void index(const CatalogFile &File);
   template <typename EntryT>
   void addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role);
+  /// Sets the boolean role \p Flag on each of \p Names.
+  void addFlag(const std::vector<std::string> &Names, bool ApiRoles::*Flag);
   void addRole(llvm::StringRef Name,
                llvm::function_ref<void(ApiRoles &)> Assign);
 

@@ -78,6 +78,14 @@ bool boundwise::lsp::fromJSON(const json &Value, Position &Out, JSONPath P) {
   return O && O.map("line", Out.line) && O.map("character", Out.character);
 }
 
+/// A JSON array of the items, each by its toJSON.
+template <typename T> static json toJSONArray(const std::vector<T> &Items) {
+  json Array = json::array();
+  for (const T &Item : Items)
+    Array.push_back(toJSON(Item));
+  return Array;
+}
+
 json boundwise::lsp::toJSON(const Position &P) {
   return {{"line", P.line}, {"character", P.character}};
 }
@@ -257,9 +265,7 @@ json boundwise::lsp::toJSON(const Diagnostic &D) {
 }
 
 json boundwise::lsp::toJSON(const PublishDiagnosticsParams &P) {
-  json Diagnostics = json::array();
-  for (const Diagnostic &D : P.diagnostics)
-    Diagnostics.push_back(toJSON(D));
+  json Diagnostics = toJSONArray(P.diagnostics);
   json Result = {{"uri", P.uri}, {"diagnostics", std::move(Diagnostics)}};
   if (P.version)
     Result["version"] = *P.version;
@@ -274,12 +280,8 @@ bool boundwise::lsp::fromJSON(const json &Value, CodeActionParams &Out,
 }
 
 json boundwise::lsp::toJSON(const CodeAction &A) {
-  json Diagnostics = json::array();
-  for (const Diagnostic &D : A.diagnostics)
-    Diagnostics.push_back(toJSON(D));
-  json Edits = json::array();
-  for (const TextEdit &E : A.edits)
-    Edits.push_back(toJSON(E));
+  json Diagnostics = toJSONArray(A.diagnostics);
+  json Edits = toJSONArray(A.edits);
   json Result = {{"title", A.title},
                  {"kind", A.kind},
                  {"diagnostics", std::move(Diagnostics)},
