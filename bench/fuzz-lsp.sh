@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds boundwise-lsp's libFuzzer target (clang-22, -fsanitize=fuzzer,address)
 # in a build tree of its own and runs it, seeded with the framed lit
-# transcripts of test/lsp.
+# transcripts of test/lsp and the seeds of fuzz-seeds.py (documents churned
+# through the worker pool, deeply nested JSON and source).
 #
 #   bench/fuzz-lsp.sh [seconds]     # default 600
 #
@@ -24,13 +25,14 @@ for transcript in "$root"/test/lsp/*.test; do
   python3 "$root/test/tools/frame.py" "$transcript" \
     "$corpus/$(basename "$transcript" .test)"
 done
+python3 "$root/bench/fuzz-seeds.py" "$corpus"
 
 # libFuzzer writes fuzz-<job>.log into the working directory: the build
 # tree's, not the sources'.
 cd "$build"
-# Parsing C++ is slow next to fuzzing JSON: allow 10 s per input, and keep
-# inputs small so that most time goes to the protocol rather than clang.
+# Parsing C++ is slow next to fuzzing JSON: allow 10 s per input. Inputs may
+# be large enough to nest deeply; most stay small, as the seeds are.
 "$build/bin/boundwise-lsp-fuzzer" "$corpus" \
   -artifact_prefix="$build/fuzz-artifacts/" -max_total_time="$seconds" \
-  -timeout=10 -max_len=8192 -rss_limit_mb=4096 -print_final_stats=1 \
+  -timeout=10 -max_len=262144 -rss_limit_mb=4096 -print_final_stats=1 \
   -jobs="${JOBS:-1}"

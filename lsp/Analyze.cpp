@@ -204,7 +204,10 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
     auto BuildStart = std::chrono::steady_clock::now();
     auto Built = PrecompiledPreamble::Build(
         PreambleInvocation, MainBuffer.get(), Bounds, Diags, VFS, PCHOperations,
-        /*StoreInMemory=*/true, /*StoragePath=*/"", Callbacks);
+        // On disk, in the system's temporary folder, as clangd keeps them by
+        // default: a server with hundreds of open files would otherwise hold
+        // every file's PCH in its memory. The file goes with the preamble.
+        /*StoreInMemory=*/false, /*StoragePath=*/"", Callbacks);
     Output.PreambleBuildTime = std::chrono::steady_clock::now() - BuildStart;
     if (Built) {
       Cache.Preamble = std::make_shared<PrecompiledPreamble>(std::move(*Built));

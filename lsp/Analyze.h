@@ -2,8 +2,8 @@
 //
 /// \file
 /// Runs the analyzer on an open document as clangd builds an AST: the
-/// preamble (the #includes at the top) is compiled once into a PCH held in
-/// memory, and each edit re-parses only the rest of the main file, unless
+/// preamble (the #includes at the top) is compiled once into a PCH in a
+/// temporary file, and each edit re-parses only the rest of the main file, unless
 /// the preamble region, the flags or a header it read changed.
 //
 //===----------------------------------------------------------------------===//

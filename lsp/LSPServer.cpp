@@ -209,7 +209,13 @@ bool LSPServer::run() {
   MessageHandler Handler(*this);
   if (llvm::Error Failed = Out.loop(Handler))
     elog("transport: " + llvm::toString(std::move(Failed)));
-  // Results of unfinished work have nowhere to go.
+  // Results of unfinished work have nowhere to go, and a parse that never
+  // ends must not keep the process alive: what still runs after the grace
+  // period is abandoned with the server it uses, and ends with the process.
+  if (TheServer && !TheServer->stop(Opts.ShutdownGrace)) {
+    log("abandoning the analyses still running");
+    (void)TheServer.release();
+  }
   TheServer.reset();
   return ShutdownRequested;
 }

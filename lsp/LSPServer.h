@@ -37,6 +37,8 @@ public:
     bool AllowTestScheme = false;
     /// URI prefix of the rule pages.
     std::string DocsBase;
+    /// How long `exit` or the end of input waits for running analyses.
+    Clock::duration ShutdownGrace = std::chrono::seconds(1);
   };
 
   LSPServer(Transport &Out, std::vector<CatalogFile> BaseCatalog,

@@ -1,10 +1,13 @@
-//===--- Scheduler.cpp - One worker per open file, with debounce ----------===//
+//===--- Scheduler.cpp - A bounded pool, each file's work in order --------===//
 #include "lsp/Scheduler.h"
 
+#include "clang/Basic/Stack.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Threading.h"
 #include <algorithm>
-#include <deque>
-#include <thread>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace boundwise::lsp;
 
@@ -33,114 +36,9 @@ void Scheduler::excludeFromRebuildTime(Clock::duration Time) {
   OneOffWork += Time;
 }
 
-/// One file's queue and thread.
-class Scheduler::Worker {
-public:
-  explicit Worker(DebouncePolicy Debounce)
-      : Debounce(Debounce), Thread([this] { run(); }) {}
-
-  ~Worker() {
-    stop();
-    Thread.join();
-  }
-
-  void enqueue(bool IsUpdate, llvm::unique_function<void()> Action) {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    Queue.push_back({IsUpdate, Clock::now(), std::move(Action)});
-    Changed.notify_all();
-  }
-
-  void stop() {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    Stopping = true;
-    Changed.notify_all();
-  }
-
-  void waitUntilIdle() {
-    std::unique_lock<std::mutex> Lock(Mutex);
-    Changed.wait(Lock, [&] { return Queue.empty() && !Running; });
-  }
-
-private:
-  struct Task {
-    bool IsUpdate;
-    Clock::time_point Scheduled;
-    llvm::unique_function<void()> Action;
-  };
-
-  /// Whether the front update must not run: a newer update follows it.
-  bool frontIsObsolete() const {
-    return Queue.front().IsUpdate && Queue.size() > 1 && Queue[1].IsUpdate;
-  }
-
-  void run() {
-    std::unique_lock<std::mutex> Lock(Mutex);
-    while (true) {
-      Changed.wait(Lock, [&] { return !Queue.empty() || Stopping; });
-      if (Queue.empty())
-        return;
-      // A closed file needs no analysis, and a newer version replaces this
-      // one.
-      if (frontIsObsolete() || (Stopping && Queue.front().IsUpdate)) {
-        Queue.pop_front();
-        Changed.notify_all();
-        continue;
-      }
-      // The first version of a file has nothing to coalesce with, and a
-      // read queued behind an update wants its result now.
-      if (Queue.front().IsUpdate && !RebuildTimes.empty() &&
-          Queue.size() == 1) {
-        Clock::time_point Deadline =
-            Queue.front().Scheduled + Debounce.compute(RebuildTimes);
-        Changed.wait_until(Lock, Deadline,
-                           [&] { return Queue.size() > 1 || Stopping; });
-        if (Queue.size() > 1 || Stopping)
-          continue;
-      }
-      Task Next = std::move(Queue.front());
-      Queue.pop_front();
-      Running = true;
-      Lock.unlock();
-      Clock::time_point Start = Clock::now();
-      OneOffWork = {};
-      Next.Action();
-      Clock::duration Took = Clock::now() - Start;
-      Took -= std::min(Took, OneOffWork);
-      Lock.lock();
-      Running = false;
-      if (Next.IsUpdate) {
-        RebuildTimes.push_back(Took);
-        if (RebuildTimes.size() > 15)
-          RebuildTimes.erase(RebuildTimes.begin());
-      }
-      Changed.notify_all();
-    }
-  }
-
-  DebouncePolicy Debounce;
-  std::mutex Mutex;
-  std::condition_variable Changed;
-  std::deque<Task> Queue;
-  std::vector<Clock::duration> RebuildTimes;
-  bool Running = false;
-  bool Stopping = false;
-  std::thread Thread;
-};
-
 Scheduler::Scheduler(Options Opts) : Opts(Opts) {}
 
-Scheduler::~Scheduler() {
-  std::lock_guard<std::mutex> Lock(Mutex);
-  Workers.clear();
-  Retired.clear();
-}
-
-Scheduler::Worker &Scheduler::workerFor(llvm::StringRef File) {
-  std::unique_ptr<Worker> &Slot = Workers[File];
-  if (!Slot)
-    Slot = std::make_unique<Worker>(Opts.Debounce);
-  return *Slot;
-}
+Scheduler::~Scheduler() { stop(Clock::duration::max()); }
 
 void Scheduler::update(llvm::StringRef File,
                        llvm::unique_function<void()> Action) {
@@ -148,8 +46,7 @@ void Scheduler::update(llvm::StringRef File,
     Action();
     return;
   }
-  std::lock_guard<std::mutex> Lock(Mutex);
-  workerFor(File).enqueue(/*IsUpdate=*/true, std::move(Action));
+  enqueue(File, {/*IsUpdate=*/true, Clock::now(), std::move(Action)});
 }
 
 void Scheduler::read(llvm::StringRef File,
@@ -158,30 +55,211 @@ void Scheduler::read(llvm::StringRef File,
     Action();
     return;
   }
-  std::lock_guard<std::mutex> Lock(Mutex);
-  workerFor(File).enqueue(/*IsUpdate=*/false, std::move(Action));
+  enqueue(File, {/*IsUpdate=*/false, Clock::now(), std::move(Action)});
 }
 
-void Scheduler::remove(llvm::StringRef File) {
-  std::lock_guard<std::mutex> Lock(Mutex);
-  auto It = Workers.find(File);
-  if (It == Workers.end())
+void Scheduler::enqueue(llvm::StringRef File, Task New) {
+  // Dropped tasks are destroyed unlocked: a read's reply goes out then.
+  std::optional<Task> Dropped;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (Stopping) {
+      Dropped = std::move(New);
+    } else {
+      FileQueue &Queue = Files[File];
+      Queue.Closed = false;
+      // Nothing waits for an update that has not started: the newer
+      // version replaces it.
+      if (New.IsUpdate && !Queue.Tasks.empty() && Queue.Tasks.back().IsUpdate)
+        Dropped = std::exchange(Queue.Tasks.back(), std::move(New));
+      else
+        Queue.Tasks.push_back(std::move(New));
+      growPool();
+    }
+  }
+  Changed.notify_all();
+}
+
+void Scheduler::growPool() {
+  unsigned Limit =
+      Opts.Workers
+          ? Opts.Workers
+          : llvm::heavyweight_hardware_concurrency().compute_thread_count();
+  if (IdleThreads || Threads.size() >= Limit)
     return;
-  // Queued reads still get their replies; the worker ends after them.
-  It->second->stop();
-  Retired.push_back(std::move(It->second));
-  Workers.erase(It);
+  // A parse of deeply nested code needs clang's stack, as clangd gives its
+  // AST threads.
+  Threads.emplace_back(std::optional<unsigned>(clang::DesiredStackSize),
+                       [this] { runTasks(); });
+}
+
+void Scheduler::cancel(llvm::StringRef File) {
+  if (!Opts.Async)
+    return;
+  std::vector<Task> Dropped;
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    // The document's state went with it.
+    MemoryFreed = true;
+    auto It = Files.find(File);
+    if (It != Files.end())
+      Dropped = closeQueue(It);
+  }
+  Changed.notify_all();
+}
+
+std::vector<Scheduler::Task>
+Scheduler::closeQueue(llvm::StringMap<FileQueue>::iterator It) {
+  FileQueue &Queue = It->second;
+  Queue.Closed = true;
+  std::vector<Task> Dropped;
+  std::deque<Task> Kept;
+  for (Task &Queued : Queue.Tasks)
+    (Queued.IsUpdate ? Dropped.emplace_back(std::move(Queued))
+                     : Kept.emplace_back(std::move(Queued)));
+  Queue.Tasks = std::move(Kept);
+  if (Queue.Tasks.empty() && !Queue.Running)
+    Files.erase(It);
+  return Dropped;
+}
+
+Clock::time_point Scheduler::readyAt(const FileQueue &Queue) const {
+  const Task &Front = Queue.Tasks.front();
+  // A read waits for nothing; an update followed by a read is wanted now;
+  // a file's first version has nothing to coalesce with.
+  if (!Front.IsUpdate || Queue.Tasks.size() > 1 || Queue.RebuildTimes.empty())
+    return Front.Scheduled;
+  return Front.Scheduled + Opts.Debounce.compute(Queue.RebuildTimes);
+}
+
+llvm::StringMapEntry<Scheduler::FileQueue> *
+Scheduler::nextReady(Clock::time_point &WakeAt) {
+  Clock::time_point Now = Clock::now();
+  llvm::StringMapEntry<FileQueue> *Best = nullptr;
+  Clock::time_point BestTime = Clock::time_point::max();
+  for (llvm::StringMapEntry<FileQueue> &Entry : Files) {
+    const FileQueue &Queue = Entry.second;
+    if (Queue.Running || Queue.Tasks.empty())
+      continue;
+    Clock::time_point Ready = readyAt(Queue);
+    if (Ready > Now) {
+      WakeAt = std::min(WakeAt, Ready);
+      continue;
+    }
+    // The longest waiting goes first.
+    if (Ready < BestTime) {
+      Best = &Entry;
+      BestTime = Ready;
+    }
+  }
+  return Best;
+}
+
+/// Gives the memory of finished analyses back to the system, as clangd's
+/// -malloc-trim does: glibc keeps freed memory otherwise, and a closed
+/// document's preamble and AST would stay in the server's RSS.
+static void releaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+void Scheduler::runTasks() {
+  std::unique_lock<std::mutex> Lock(Mutex);
+  while (!Stopping) {
+    Clock::time_point WakeAt = Clock::time_point::max();
+    llvm::StringMapEntry<FileQueue> *Entry = nextReady(WakeAt);
+    if (!Entry && MemoryFreed && Running == 0) {
+      MemoryFreed = false;
+      Lock.unlock();
+      releaseFreedMemory();
+      Lock.lock();
+      continue;
+    }
+    if (!Entry) {
+      ++IdleThreads;
+      if (WakeAt == Clock::time_point::max())
+        Changed.wait(Lock);
+      else
+        Changed.wait_until(Lock, WakeAt);
+      --IdleThreads;
+      continue;
+    }
+    std::string File = Entry->first().str();
+    FileQueue &Queue = Entry->second;
+    Task Next = std::move(Queue.Tasks.front());
+    Queue.Tasks.pop_front();
+    Queue.Running = true;
+    ++Running;
+    Lock.unlock();
+    Clock::time_point Start = Clock::now();
+    OneOffWork = {};
+    Next.Action();
+    Clock::duration Took = Clock::now() - Start;
+    Took -= std::min(Took, OneOffWork);
+    // What the task captured goes before the file's next task starts.
+    Next.Action = nullptr;
+    Lock.lock();
+    MemoryFreed = true;
+    recordRun(File, Next, Took);
+    --Running;
+    Changed.notify_all();
+  }
+}
+
+void Scheduler::recordRun(llvm::StringRef File, const Task &Done,
+                          Clock::duration Took) {
+  auto It = Files.find(File);
+  // stop() dropped every queue.
+  if (It == Files.end())
+    return;
+  FileQueue &Queue = It->second;
+  Queue.Running = false;
+  if (Done.IsUpdate) {
+    Queue.RebuildTimes.push_back(Took);
+    if (Queue.RebuildTimes.size() > 15)
+      Queue.RebuildTimes.erase(Queue.RebuildTimes.begin());
+  }
+  if (Queue.Closed && Queue.Tasks.empty())
+    Files.erase(It);
+}
+
+bool Scheduler::isIdle() const {
+  return Running == 0 && llvm::all_of(Files, [](const auto &Entry) {
+           return Entry.second.Tasks.empty();
+         });
 }
 
 void Scheduler::blockUntilIdle() {
-  std::vector<Worker *> All;
-  {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    for (auto &Entry : Workers)
-      All.push_back(Entry.second.get());
-    for (auto &Old : Retired)
-      All.push_back(Old.get());
-  }
-  for (Worker *W : All)
-    W->waitUntilIdle();
+  std::unique_lock<std::mutex> Lock(Mutex);
+  Changed.wait(Lock, [&] { return isIdle(); });
+}
+
+unsigned Scheduler::threadCount() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  return Threads.size();
+}
+
+bool Scheduler::stop(Clock::duration Grace) {
+  std::vector<Task> Dropped;
+  std::unique_lock<std::mutex> Lock(Mutex);
+  Stopping = true;
+  for (llvm::StringMapEntry<FileQueue> &Entry : Files)
+    for (Task &Queued : Entry.second.Tasks)
+      Dropped.push_back(std::move(Queued));
+  Files.clear();
+  Changed.notify_all();
+  auto Finished = [&] { return Running == 0; };
+  bool AllFinished = true;
+  if (Grace == Clock::duration::max())
+    Changed.wait(Lock, Finished);
+  else
+    AllFinished = Changed.wait_for(Lock, Grace, Finished);
+  std::vector<llvm::thread> Pool = std::move(Threads);
+  Threads.clear();
+  Lock.unlock();
+  Dropped.clear();
+  for (llvm::thread &Thread : Pool)
+    AllFinished ? Thread.join() : Thread.detach();
+  return AllFinished;
 }

@@ -1,13 +1,15 @@
-//===--- Scheduler.h - One worker per open file, with debounce --*- C++ -*-===//
+//===--- Scheduler.h - A bounded pool, each file's work in order -*- C++ -*-===//
 //
 /// \file
-/// Runs each file's work in order on that file's own thread, as clangd's
-/// TUScheduler does, so that files never wait for each other and nothing
-/// runs on the thread that reads messages. An update (a new version to
-/// analyse) waits out a debounce delay; an update followed by another is
-/// dropped unrun, and a read (hover, code actions) runs after the updates
-/// scheduled before it. With no threads, everything runs at once on the
-/// caller's thread (`-sync`, `-lit-test`).
+/// Runs the work of open files on a fixed pool of threads, as clangd's
+/// TUScheduler does with its -j: a file's tasks run in the order they were
+/// scheduled and never two at once, so a file's state (its preamble) has
+/// one owner at a time, and nothing runs on the thread that reads messages.
+/// An update (a new version to analyse) waits out a debounce delay; an
+/// update not yet started is replaced by a newer one, and a read (hover,
+/// code actions) runs after the updates scheduled before it. With no
+/// threads, everything runs at once on the caller's thread (`-sync`,
+/// `-lit-test`).
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_LSP_SCHEDULER_H
@@ -17,10 +19,13 @@
 #include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/thread.h"
 #include <chrono>
 #include <condition_variable>
-#include <memory>
+#include <deque>
 #include <mutex>
+#include <optional>
+#include <vector>
 
 namespace boundwise {
 namespace lsp {
@@ -44,22 +49,34 @@ public:
   struct Options {
     /// False runs every task at once on the calling thread.
     bool Async = true;
+    /// The most tasks running at once; 0 is the number of cores.
+    unsigned Workers = 0;
     DebouncePolicy Debounce;
   };
 
   explicit Scheduler(Options Opts);
-  /// Waits for running tasks; queued ones are dropped.
+  /// Stops as stop() does, waiting as long as the running tasks take.
   ~Scheduler();
 
-  /// Schedules the analysis of a new version of \p File. A later update of
-  /// the same file that arrives while this one waits replaces it.
+  /// Schedules the analysis of a new version of \p File. It replaces the
+  /// file's last task when that is an update not yet started.
   void update(llvm::StringRef File, llvm::unique_function<void()> Action);
-  /// Schedules \p Action after the updates of \p File scheduled so far.
+  /// Schedules \p Action after the tasks of \p File scheduled so far.
   void read(llvm::StringRef File, llvm::unique_function<void()> Action);
-  /// Stops \p File's worker once its queue is done.
-  void remove(llvm::StringRef File);
-  /// Blocks until every queue is empty and no task runs.
+  /// \p File was closed: its queued updates are dropped (its reads still
+  /// run, to be answered) and its queue goes once it is empty.
+  void cancel(llvm::StringRef File);
+  /// Blocks until no task is queued or running.
   void blockUntilIdle();
+
+  /// Drops every queued task and waits up to \p Grace for the running ones.
+  /// False when some still run: their threads are then abandoned (detached),
+  /// and the caller must keep alive whatever those tasks use, this
+  /// scheduler included, until the process ends.
+  bool stop(Clock::duration Grace);
+
+  /// How many threads the pool has started (for tests and logs).
+  unsigned threadCount();
 
   /// Called from inside an update's action: \p Time of it went to one-off
   /// work (building a preamble), which the debounce must not take for the
@@ -67,14 +84,47 @@ public:
   static void excludeFromRebuildTime(Clock::duration Time);
 
 private:
-  class Worker;
-  Worker &workerFor(llvm::StringRef File);
+  struct Task {
+    bool IsUpdate;
+    Clock::time_point Scheduled;
+    llvm::unique_function<void()> Action;
+  };
+  /// One file's tasks, in order.
+  struct FileQueue {
+    std::deque<Task> Tasks;
+    /// A pool thread runs one of its tasks: the next must wait.
+    bool Running = false;
+    /// Closed: the queue goes once empty.
+    bool Closed = false;
+    std::vector<Clock::duration> RebuildTimes;
+  };
 
-  Options Opts;
+  void enqueue(llvm::StringRef File, Task New);
+  /// Marks the file closed and takes its queued updates out (to be
+  /// destroyed unlocked); the queue goes now if nothing else is left.
+  std::vector<Task> closeQueue(llvm::StringMap<FileQueue>::iterator It);
+  /// Starts a pool thread when none is free and the pool is not full.
+  void growPool();
+  /// When the front task of \p Queue may start.
+  Clock::time_point readyAt(const FileQueue &Queue) const;
+  /// The file whose front task may start now, if any; else null, with
+  /// \p WakeAt set to when the next one may (left alone when none is
+  /// queued). Called with Mutex held.
+  llvm::StringMapEntry<FileQueue> *nextReady(Clock::time_point &WakeAt);
+  void runTasks();
+  void recordRun(llvm::StringRef File, const Task &Done, Clock::duration Took);
+  bool isIdle() const;
+
+  const Options Opts;
   std::mutex Mutex;
-  llvm::StringMap<std::unique_ptr<Worker>> Workers;
-  /// Workers of closed files, finishing their queues.
-  std::vector<std::unique_ptr<Worker>> Retired;
+  std::condition_variable Changed;
+  llvm::StringMap<FileQueue> Files;
+  unsigned Running = 0;
+  unsigned IdleThreads = 0;
+  bool Stopping = false;
+  /// A task ended or a file closed since the pool last gave memory back.
+  bool MemoryFreed = false;
+  std::vector<llvm::thread> Threads;
 };
 
 } // namespace lsp

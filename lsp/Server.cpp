@@ -55,13 +55,9 @@ void Server::removeDocument(llvm::StringRef Path) {
     std::lock_guard<std::mutex> Lock(Mutex);
     Documents.erase(Path);
   }
-  // The preamble goes on the file's worker, which may still be using it.
-  Work.read(Path, [this, Path = Path.str()] {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    if (!Documents.count(Path))
-      Preambles.erase(Path);
-  });
-  Work.remove(Path);
+  // A running analysis of it stops at its next cancellation point; its
+  // preamble goes with the last task that holds it.
+  Work.cancel(Path);
   reanalyzeDependents(Path);
 }
 
@@ -134,20 +130,23 @@ void Server::reanalyzeAll() {
 void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
                               int Version) {
   uint64_t Generation;
+  std::shared_ptr<PreambleCache> Preamble;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     auto It = Documents.find(Path);
     if (It == Documents.end())
       return;
-    Generation = ++It->second.Generation;
+    Generation = It->second.Generation = ++LastGeneration;
+    Preamble = It->second.Preamble;
   }
   Work.update(Path, [this, Path = Path.str(), Contents = std::move(Contents),
-                     Version, Generation]() mutable {
-    // Whether a newer analysis was scheduled, or the document closed.
+                     Version, Generation,
+                     Preamble = std::move(Preamble)]() mutable {
+    // Whether a newer analysis was scheduled, the document closed, or the
+    // server stopped.
     auto IsStale = [this, &Path, Generation] {
       std::lock_guard<std::mutex> Lock(Mutex);
-      auto It = Documents.find(Path);
-      return It == Documents.end() || It->second.Generation != Generation;
+      return !currentDocument(Path, Generation);
     };
     auto Drop = [&](llvm::StringRef When) {
       vlog("stopped the analysis of " + Path + " version " +
@@ -167,7 +166,7 @@ void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
     auto Result = std::make_shared<Snapshot>();
     Result->Path = Path;
     Result->Version = Version;
-    AnalysisOutput Output = analyzeDocument(Inputs, preambleOf(Path));
+    AnalysisOutput Output = analyzeDocument(Inputs, *Preamble);
     Scheduler::excludeFromRebuildTime(Output.PreambleBuildTime);
     if (Output.Cancelled) {
       Drop("between two phases");
@@ -180,16 +179,24 @@ void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
     // Publish only the latest analysis of the document, and nothing once it
     // is closed: this is the critical section clangd calls Publish.
     std::lock_guard<std::mutex> Lock(Mutex);
-    auto It = Documents.find(Path);
-    if (It == Documents.end() || It->second.Generation != Generation) {
+    Document *Current = currentDocument(Path, Generation);
+    if (!Current) {
       vlog("dropped the result of " + Path + " version " +
            llvm::Twine(Version) + ": a newer version or a close replaced it");
       return;
     }
-    It->second.Latest = Result;
-    It->second.Dependencies = std::move(Output.Dependencies);
+    Current->Latest = Result;
+    Current->Dependencies = std::move(Output.Dependencies);
     Results.onAnalysis(*Result);
   });
+}
+
+Server::Document *Server::currentDocument(llvm::StringRef Path,
+                                          uint64_t Generation) {
+  auto It = Documents.find(Path);
+  if (Stopped || It == Documents.end() || It->second.Generation != Generation)
+    return nullptr;
+  return &It->second;
 }
 
 bool Server::prepareInputs(llvm::StringRef Path, AnalysisInputs &Inputs,
@@ -297,10 +304,10 @@ Server::setupFor(llvm::StringRef Path) {
   return Setups.emplace(ConfigPath, std::move(Setup)).first->second;
 }
 
-PreambleCache &Server::preambleOf(llvm::StringRef Path) {
-  std::lock_guard<std::mutex> Lock(Mutex);
-  std::unique_ptr<PreambleCache> &Slot = Preambles[Path];
-  if (!Slot)
-    Slot = std::make_unique<PreambleCache>();
-  return *Slot;
+bool Server::stop(Clock::duration Grace) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Stopped = true;
+  }
+  return Work.stop(Grace);
 }

@@ -80,15 +80,24 @@ public:
   /// a compile_commands.json or .boundwise.yaml changed.
   void reanalyzeAll();
   void blockUntilIdle() { Work.blockUntilIdle(); }
+  /// Delivers no result from now on, drops the queued work and waits up to
+  /// \p Grace for the running analyses. False when some still run: this
+  /// server must then outlive them (it is leaked until the process ends).
+  bool stop(Clock::duration Grace);
 
 private:
   struct Document {
     std::string Contents;
     int Version = 0;
-    /// Counts the analyses scheduled: a run whose generation is no longer
-    /// the document's is stale (a newer version, a changed header, a new
-    /// configuration), is stopped early and its result dropped.
+    /// The server-wide number of the analysis last scheduled for it: a run
+    /// whose generation is no longer the document's is stale (a newer
+    /// version, a changed header, a new configuration, a close and reopen),
+    /// is stopped early and its result dropped.
     uint64_t Generation = 0;
+    /// Its own: a reopened document starts with a new one, so that a run of
+    /// the closed one can never share it.
+    std::shared_ptr<PreambleCache> Preamble =
+        std::make_shared<PreambleCache>();
     std::shared_ptr<const Snapshot> Latest;
     /// The files its latest analysis read.
     std::vector<std::string> Dependencies;
@@ -102,6 +111,9 @@ private:
 
   void scheduleAnalysis(llvm::StringRef Path, std::string Contents,
                         int Version);
+  /// The document whose latest analysis is \p Generation; null when that
+  /// run is stale. Called with Mutex held.
+  Document *currentDocument(llvm::StringRef Path, uint64_t Generation);
   /// Re-analyses the open documents whose latest analysis read \p Path.
   void reanalyzeDependents(llvm::StringRef Path);
   /// Fills the inputs of a run; false (with a log line) when it cannot run.
@@ -109,7 +121,6 @@ private:
                      std::shared_ptr<const ProjectSetup> &Setup);
   clang::tooling::CompileCommand commandFor(llvm::StringRef Path);
   std::shared_ptr<const ProjectSetup> setupFor(llvm::StringRef Path);
-  PreambleCache &preambleOf(llvm::StringRef Path);
 
   const std::vector<CatalogFile> BaseCatalog;
   const Options Opts;
@@ -117,11 +128,12 @@ private:
 
   mutable std::mutex Mutex;
   llvm::StringMap<Document> Documents;
+  uint64_t LastGeneration = 0;
+  /// Set by stop(): results have nowhere to go.
+  bool Stopped = false;
   ServerSettings Settings;
   bool ToldAboutFallback = false;
   std::map<std::string, std::shared_ptr<const ProjectSetup>> Setups;
-  /// Each is used by its file's worker only.
-  llvm::StringMap<std::unique_ptr<PreambleCache>> Preambles;
 
   /// Last: its workers must stop before the state above goes.
   Scheduler Work;

@@ -2,9 +2,11 @@
 //
 /// \file
 /// Feeds arbitrary bytes to the server as if they came from stdin with
-/// Content-Length framing, runs every message synchronously, and drops the
-/// output. Anything from a bad header to a hover past the end of a document
-/// must end in a reply or a log line, never in a crash or a leak.
+/// Content-Length framing, with the real pool of analysis workers (two, no
+/// debounce) so that documents opened, changed, closed and reopened race as
+/// they do in an editor, and drops the output. Anything from a bad header to
+/// a hover past the end of a document must end in a reply or a log line,
+/// never in a crash, a leak or a data race's use-after-free.
 //
 //===----------------------------------------------------------------------===//
 #include "lsp/Analyze.h"
@@ -53,7 +55,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       In, Out, /*InMirror=*/nullptr, /*Pretty=*/false,
       JSONStreamStyle::Standard);
   LSPServer::Options Opts;
-  Opts.ServerOptions.Scheduling.Async = false;
+  Opts.ServerOptions.Scheduling.Workers = 2;
+  Opts.ServerOptions.Scheduling.Debounce = DebouncePolicy::fixed({});
+  // Every analysis ends here: one still running at the end of the input is
+  // waited for, so that nothing is abandoned (and reported as a leak); a
+  // parse that hangs shows as libFuzzer's timeout.
+  Opts.ShutdownGrace = Clock::duration::max();
   Opts.AllowTestScheme = true;
   LSPServer Server(*Channel, baseCatalog(), std::move(Opts));
   Server.run();

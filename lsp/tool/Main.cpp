@@ -63,6 +63,10 @@ static cl::opt<bool> CrashPragmas(
     "crash-pragmas",
     cl::desc("Let '#pragma clang __debug crash' crash the parser (tests)"),
     cl::cat(Options));
+static cl::opt<unsigned> Jobs(
+    "j",
+    cl::desc("The most files analysed at once (default: the number of cores)"),
+    cl::cat(Options));
 static cl::opt<unsigned> DebounceMs(
     "debounce-ms",
     cl::desc("A fixed debounce delay instead of one from rebuild times"),
@@ -128,6 +132,7 @@ int main(int Argc, const char **Argv) {
   ServerOptions.DocsBase = docsBase(ExecutableDir, URIMapper(false));
   Server::Options &Analysis = ServerOptions.ServerOptions;
   Analysis.Scheduling.Async = !Sync;
+  Analysis.Scheduling.Workers = Jobs;
   if (DebounceMs.getNumOccurrences())
     Analysis.Scheduling.Debounce =
         DebouncePolicy::fixed(std::chrono::milliseconds(DebounceMs));
