@@ -4,13 +4,14 @@
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
 #include <set>
 #include <tuple>
 
@@ -46,71 +47,100 @@ static Edit edit(const Replacement &R) {
   return {absolutePath(R.File), R.Offset, R.Length, R.Text};
 }
 
-FixSummary boundwise::applyFixes(const std::vector<FileResult> &Results,
-                                 raw_ostream &Log) {
-  FixSummary Summary;
-  // Edits by file, each once.
+namespace {
+/// The edits of one file, merged over the names it was given by (a symlink,
+/// a hard link, a symlinked directory): applied under each name, they would
+/// be applied twice, the second time at offsets the first has moved.
+struct FileEdits {
+  /// The first name the file was given by, for messages.
+  std::string Name;
+  /// Every edit the findings offer, each once.
   std::set<Edit> Offered;
-  std::map<std::string, std::set<Edit>> ByFile;
+  /// Those of files without compiler errors.
+  std::set<Edit> ToApply;
+};
+} // namespace
+
+/// The edits of \p Results by file identity (device and inode), in the order
+/// the files first appear. A file that cannot be found is reported on \p Log.
+static MapVector<sys::fs::UniqueID, FileEdits>
+editsByFile(const std::vector<FileResult> &Results, raw_ostream &Log) {
+  MapVector<sys::fs::UniqueID, FileEdits> ByFile;
+  StringSet<> Missing;
   for (const FileResult &Result : Results)
     for (const Finding &F : Result.Findings)
       for (const FixIt &Fix : F.Fixes)
         for (const Replacement &R : Fix.Edits) {
           Edit E = edit(R);
-          Offered.insert(E);
+          sys::fs::UniqueID ID;
+          if (std::error_code EC = sys::fs::getUniqueID(E.File, ID)) {
+            if (Missing.insert(E.File).second) {
+              Log << "boundwise: cannot read " << E.File << ": "
+                  << EC.message() << "\n";
+            }
+            continue;
+          }
+          FileEdits &File = ByFile[ID];
+          if (File.Name.empty())
+            File.Name = E.File;
+          E.File = File.Name;
           // Code that does not compile may be fixed wrongly.
           if (!Result.HasCompilerErrors)
-            ByFile[E.File].insert(std::move(E));
+            File.ToApply.insert(E);
+          File.Offered.insert(std::move(E));
         }
-  Summary.Offered = Offered.size();
+  return ByFile;
+}
+
+/// The text of \p File with \p Edits applied; a conflict between edits
+/// leaves the file as it is.
+static Expected<std::string> fixedText(StringRef File,
+                                       const std::set<Edit> &Edits) {
+  tooling::Replacements Replaces;
+  for (const Edit &E : Edits)
+    if (Error Err = Replaces.add(
+            tooling::Replacement(File, E.Offset, E.Length, E.Text)))
+      return std::move(Err);
+  auto Buffer = MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), "cannot read " + File);
+  return tooling::applyAllReplacements((*Buffer)->getBuffer(), Replaces);
+}
+
+FixSummary boundwise::applyFixes(const std::vector<FileResult> &Results,
+                                 raw_ostream &Log) {
+  FixSummary Summary;
   for (const FileResult &Result : Results)
     if (Result.HasCompilerErrors)
       Log << "boundwise: no fixes applied to " << Result.File
           << ": it has compiler errors\n";
-
-  for (const auto &[File, Edits] : ByFile) {
-    tooling::Replacements Replaces;
-    bool Conflict = false;
-    for (const Edit &E : Edits) {
-      if (Error Err = Replaces.add(
-              tooling::Replacement(E.File, E.Offset, E.Length, E.Text))) {
-        Log << "boundwise: fix not applied to " << File << ": "
-            << toString(std::move(Err)) << "\n";
-        Conflict = true;
-      }
-    }
+  for (const auto &[ID, File] : editsByFile(Results, Log)) {
+    Summary.Offered += File.Offered.size();
+    if (File.ToApply.empty())
+      continue;
     // A file is fixed whole or not at all.
-    if (Conflict)
-      continue;
-    auto Buffer = MemoryBuffer::getFile(File);
-    if (!Buffer) {
-      Log << "boundwise: cannot read " << File << ": "
-          << Buffer.getError().message() << "\n";
-      continue;
-    }
-    auto Fixed = tooling::applyAllReplacements((*Buffer)->getBuffer(),
-                                               Replaces);
+    Expected<std::string> Fixed = fixedText(File.Name, File.ToApply);
     if (!Fixed) {
-      Log << "boundwise: fix not applied to " << File << ": "
+      Log << "boundwise: fix not applied to " << File.Name << ": "
           << toString(Fixed.takeError()) << "\n";
       continue;
     }
     std::error_code EC;
-    raw_fd_ostream Out(File, EC, sys::fs::OF_None);
+    raw_fd_ostream Out(File.Name, EC, sys::fs::OF_None);
     if (EC) {
-      Log << "boundwise: cannot write " << File << ": " << EC.message()
+      Log << "boundwise: cannot write " << File.Name << ": " << EC.message()
           << "\n";
       continue;
     }
     Out << *Fixed;
     Out.close();
     if (Out.has_error()) {
-      Log << "boundwise: cannot write " << File << ": "
+      Log << "boundwise: cannot write " << File.Name << ": "
           << Out.error().message() << "\n";
       Out.clear_error();
       continue;
     }
-    Summary.Applied += Edits.size();
+    Summary.Applied += File.ToApply.size();
   }
   return Summary;
 }

@@ -22,8 +22,10 @@ struct FixSummary {
   unsigned Offered = 0;
 };
 
-/// Applies the fixes of every finding to the files on disk. An edit offered
-/// by several findings (one binding, two rules) is applied once; files with
+/// Applies the fixes of every finding to the files on disk. A file given by
+/// several names (symlinks, hard links) is one file, by its device and
+/// inode; an edit offered by several findings (one binding, two rules, or
+/// one file under two names) is applied once; files with
 /// compiler errors are left alone, as clang-tidy does without --fix-errors.
 /// Problems (an edit that conflicts with another, an unwritable file) are
 /// reported on \p Log and leave that file unchanged.
