@@ -234,9 +234,31 @@ static Error replaceContents(StringRef File, StringRef Text) {
   return Copy->keep();
 }
 
+/// Reports the fixes of \p Results that are skipped, being in a macro
+/// expansion, once each (two findings may share one), and counts them.
+static void reportFixesInMacros(const std::vector<FileResult> &Results,
+                                FixSummary &Summary, raw_ostream &Log) {
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Reported;
+  for (const FileResult &Result : Results)
+    for (const Finding &F : Result.Findings)
+      for (const FindingNote &Fix : F.FixesInMacros) {
+        std::string File = absolutePath(Fix.Loc.File);
+        if (!Reported
+                 .insert({File, Fix.Loc.Line, Fix.Loc.Column, Fix.Message})
+                 .second)
+          continue;
+        Log << "boundwise: fix skipped at " << File << ":" << Fix.Loc.Line
+            << ":" << Fix.Loc.Column << ": " << Fix.Message
+            << " (in a macro expansion)\n";
+        ++Summary.Skipped;
+      }
+  Summary.Offered += Summary.Skipped;
+}
+
 FixSummary boundwise::applyFixes(const std::vector<FileResult> &Results,
                                  raw_ostream &Log) {
   FixSummary Summary;
+  reportFixesInMacros(Results, Summary, Log);
   for (const FileResult &Result : Results)
     if (Result.HasCompilerErrors)
       Log << "boundwise: no fixes applied to " << Result.File

@@ -16,11 +16,13 @@
 
 namespace boundwise {
 
-/// How many fixes were applied, of how many the findings offered, and how
-/// many files could not be read or written.
+/// How many fixes were applied, of how many the findings offered; how many
+/// of those were skipped, being in a macro expansion; and how many files
+/// could not be read or written.
 struct FixSummary {
   unsigned Applied = 0;
   unsigned Offered = 0;
+  unsigned Skipped = 0;
   unsigned FailedFiles = 0;
 };
 
@@ -29,6 +31,8 @@ struct FixSummary {
 /// inode; an edit offered by several findings (one binding, two rules, or
 /// one file under two names) is applied once; files with
 /// compiler errors are left alone, as clang-tidy does without --fix-errors.
+/// Fixes skipped because they fall in a macro expansion are reported on
+/// \p Log, once each, and counted.
 /// Problems (an edit that conflicts with another, a file that cannot be read
 /// or written) are reported on \p Log and leave that file unchanged: a file
 /// is replaced by its fixed text only once that text is whole on disk, and

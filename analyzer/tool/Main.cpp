@@ -494,9 +494,13 @@ int main(int Argc, const char **Argv) {
     std::signal(SIGXFSZ, SIG_IGN);
 #endif
     FixSummary Fixed = applyFixes(Results, errs());
-    if (!Quiet && Fixed.Offered)
+    if (!Quiet && Fixed.Offered) {
       errs() << "boundwise applied " << Fixed.Applied << " of "
-             << Fixed.Offered << " suggested fixes.\n";
+             << Fixed.Offered << " suggested fixes";
+      if (Fixed.Skipped)
+        errs() << "; " << Fixed.Skipped << " skipped (in a macro expansion)";
+      errs() << ".\n";
+    }
     if (Fixed.FailedFiles)
       Status = 2;
   }
