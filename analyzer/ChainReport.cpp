@@ -134,10 +134,18 @@ bool boundwise::touchesPythonWhenReleased(const AsyncContext &Context,
               .empty();
 }
 
-std::vector<FixIt> boundwise::releaseFix(const AsyncContext &Entry) {
+void boundwise::addReleaseFix(const AsyncContext &Entry, Finding &Out) {
   if (!Entry.ReleaseFix)
-    return {};
-  return {{"release the GIL for the whole call", {*Entry.ReleaseFix}}};
+    return;
+  static constexpr llvm::StringLiteral Description =
+      "release the GIL for the whole call";
+  if (!Entry.ReleaseFixInMacro) {
+    Out.Fixes.push_back({Description.str(), {*Entry.ReleaseFix}});
+    return;
+  }
+  const Replacement &MacroUse = *Entry.ReleaseFix;
+  Out.FixesInMacros.push_back(
+      {{MacroUse.File, MacroUse.Line, MacroUse.Column, ""}, Description.str()});
 }
 
 /// How to release the GIL for entry point \p Entry: on its binding, with
@@ -177,7 +185,7 @@ void boundwise::reportHeldGilWork(const AnalysisState &State,
                 (Releasable ? releaseAdvice(Entry) : TouchAdvice.str()),
             Touches ? "processes" : "threads", State);
         if (!Touches)
-          Result.Fixes = releaseFix(Entry);
+          addReleaseFix(Entry, Result);
         Out.push_back(std::move(Result));
       });
 }

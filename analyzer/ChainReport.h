@@ -105,8 +105,10 @@ void reportHeldGilWork(const AnalysisState &State, llvm::StringRef Rule,
                        CategoryFilter Accept, llvm::StringRef Consequence,
                        llvm::StringRef TouchAdvice, std::vector<Finding> &Out);
 
-/// Releases the GIL on the binding of \p Entry, when that is mechanical.
-std::vector<FixIt> releaseFix(const AsyncContext &Entry);
+/// Gives \p Out the fix that releases the GIL on the binding of \p Entry,
+/// when that is mechanical; where the binding is written in a macro, the fix
+/// is skipped (FixesInMacros), as clang-tidy drops fix-its in macros.
+void addReleaseFix(const AsyncContext &Entry, Finding &Out);
 
 } // namespace boundwise
 

@@ -413,8 +413,10 @@ private:
                       return isReleaseGuard(Arg->getType());
                     });
     std::optional<Replacement> Fix;
+    bool FixInMacro = false;
     if (!Released && !Binding.ReleaseGuard.empty())
-      Fix = insertionBefore(Call->getRParenLoc(), ", " + Binding.ReleaseGuard);
+      Fix = insertionBefore(Call->getRParenLoc(), ", " + Binding.ReleaseGuard,
+                            FixInMacro);
     for (int Index : Binding.Args)
       for (const ResolvedCallable &Resolved :
            resolveCallables(argumentAt(Call, Index), Lookup)) {
@@ -424,6 +426,7 @@ private:
                                .value_or(Lookup.displayName(Resolved.Function));
         Entry.ReleasedByGuard = Released;
         Entry.ReleaseFix = Fix;
+        Entry.ReleaseFixInMacro = FixInMacro;
         if (Released)
           Entry.ReleasedBy = "by the binding's call_guard<gil_scoped_release>";
         notePythonValueParam(Entry);
@@ -499,9 +502,17 @@ private:
     return Literal->getString().str();
   }
 
+  /// An insertion of \p Text before \p Loc, where the file spells it: in a
+  /// macro's argument, where the argument is written. In a macro's body an
+  /// edit has no place of its own, so \p InMacro is set and the replacement
+  /// only says where the macro is used.
   std::optional<Replacement> insertionBefore(SourceLocation Loc,
-                                             std::string Text) {
-    Loc = SM.getExpansionLoc(Loc);
+                                             std::string Text, bool &InMacro) {
+    CharSourceRange InFile =
+        Lexer::makeFileCharRange(CharSourceRange::getCharRange(Loc, Loc), SM,
+                                 Lookup.astContext().getLangOpts());
+    InMacro = InFile.isInvalid() && Loc.isMacroID();
+    Loc = InFile.isValid() ? InFile.getBegin() : SM.getExpansionLoc(Loc);
     if (Loc.isInvalid())
       return std::nullopt;
     SourcePoint Where = Lookup.point(Loc);

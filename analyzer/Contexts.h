@@ -80,6 +80,9 @@ struct AsyncContext {
   /// PythonEntry: the edit that releases the GIL on the binding, when the
   /// binding API has one (pybind11, nanobind; not a PyMethodDef table).
   std::optional<Replacement> ReleaseFix;
+  /// PythonEntry: the binding's closing parenthesis is written in a macro's
+  /// body, so ReleaseFix cannot be applied: it only locates the macro's use.
+  bool ReleaseFixInMacro = false;
   /// PythonEntry and GilReleasing: how the GIL is released (`by
   /// py::gil_scoped_release`).
   std::string ReleasedBy;

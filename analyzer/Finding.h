@@ -57,6 +57,10 @@ struct Finding {
   std::string SuggestedModel;
   /// Fixes a user may apply; empty when the change is not mechanical.
   std::vector<FixIt> Fixes;
+  /// Fixes not offered because their edit falls in a macro's body, where it
+  /// would change every use of the macro or land outside the code it means
+  /// (clang-tidy drops those too): what each would do, at the macro's use.
+  std::vector<FindingNote> FixesInMacros;
   /// Promoted to an error by --warnings-as-errors.
   bool AsError = false;
 };

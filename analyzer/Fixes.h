@@ -16,17 +16,27 @@
 
 namespace boundwise {
 
-/// How many fixes were applied, of how many the findings offered.
+/// How many fixes were applied, of how many the findings offered; how many
+/// of those were skipped, being in a macro expansion; and how many files
+/// could not be read or written.
 struct FixSummary {
   unsigned Applied = 0;
   unsigned Offered = 0;
+  unsigned Skipped = 0;
+  unsigned FailedFiles = 0;
 };
 
-/// Applies the fixes of every finding to the files on disk. An edit offered
-/// by several findings (one binding, two rules) is applied once; files with
+/// Applies the fixes of every finding to the files on disk. A file given by
+/// several names (symlinks, hard links) is one file, by its device and
+/// inode; an edit offered by several findings (one binding, two rules, or
+/// one file under two names) is applied once; files with
 /// compiler errors are left alone, as clang-tidy does without --fix-errors.
-/// Problems (an edit that conflicts with another, an unwritable file) are
-/// reported on \p Log and leave that file unchanged.
+/// Fixes skipped because they fall in a macro expansion are reported on
+/// \p Log, once each, and counted.
+/// Problems (an edit that conflicts with another, a file that cannot be read
+/// or written) are reported on \p Log and leave that file unchanged: a file
+/// is replaced by its fixed text only once that text is whole on disk, and
+/// keeps its mode, owner, symlinks and hard links.
 FixSummary applyFixes(const std::vector<FileResult> &Results,
                       llvm::raw_ostream &Log);
 

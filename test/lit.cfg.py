@@ -163,6 +163,11 @@ def configure():
         subst.append(("%{clang_apply_replacements}",
                       '"%s"' % apply_replacements))
 
+    # Permission bits do not stop root: tests of unwritable files need a user
+    # they apply to (as LLVM's non-root-user).
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        config.available_features.add("non-root-user")
+
     # `boundwise measure` tests build small programs and run them.
     clangxx = os.path.join(config.llvm_tools_dir, "clang++")
     if not os.path.exists(clangxx):

@@ -25,6 +25,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -487,10 +488,21 @@ int main(int Argc, const char **Argv) {
       Status = 2;
     }
   if (Fix) {
+#ifdef SIGXFSZ
+    // Past the file size limit (ulimit -f) a write fails with EFBIG, so that
+    // the file is named and left intact, instead of the signal killing us.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     FixSummary Fixed = applyFixes(Results, errs());
-    if (!Quiet && Fixed.Offered)
+    if (!Quiet && Fixed.Offered) {
       errs() << "boundwise applied " << Fixed.Applied << " of "
-             << Fixed.Offered << " suggested fixes.\n";
+             << Fixed.Offered << " suggested fixes";
+      if (Fixed.Skipped)
+        errs() << "; " << Fixed.Skipped << " skipped (in a macro expansion)";
+      errs() << ".\n";
+    }
+    if (Fixed.FailedFiles)
+      Status = 2;
   }
   return Status;
 }
