@@ -2,6 +2,7 @@
 #include "lsp/Analyze.h"
 #include "lsp/Logger.h"
 
+#include "analyzer/CompileCommands.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Driver/CreateInvocationFromArgs.h"
@@ -12,8 +13,8 @@
 #include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -113,16 +114,16 @@ void boundwise::lsp::enableCrashRecovery() {
   llvm::CrashRecoveryContext::Enable();
 }
 
-/// The compile command as a syntax-only run with clang's builtin headers.
+/// The compile command made safe, as a syntax-only run with clang's
+/// builtin headers.
 static std::vector<std::string> adjustedArgs(const AnalysisInputs &Inputs) {
-  std::vector<std::string> Args = Inputs.Command.CommandLine;
-  Args = tooling::getClangStripOutputAdjuster()(Args, Inputs.Path);
-  Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Inputs.Path);
-  bool HasResourceDir = llvm::any_of(Args, [](llvm::StringRef Arg) {
-    return Arg.starts_with("-resource-dir");
-  });
-  if (!HasResourceDir && !Inputs.ResourceDir.empty())
-    Args.push_back("-resource-dir=" + Inputs.ResourceDir);
+  std::vector<std::string> Removed;
+  std::vector<std::string> Args = analysisCommandLine(
+      Inputs.Command, /*ExtraArgsBefore=*/{}, /*ExtraArgs=*/{},
+      Inputs.ResourceDir, &Removed);
+  if (!Removed.empty())
+    vlog("removed from the compile command of " + Inputs.Path + ": " +
+         llvm::join(Removed, " "));
   return Args;
 }
 
