@@ -15,8 +15,10 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Serialization/PCHContainerOperations.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <tuple>
 
 using namespace clang;
@@ -206,7 +208,12 @@ FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
         analysisCommandLine(Command, Request.ExtraArgsBefore, Request.ExtraArgs,
                             Request.ResourceDir);
   PreparedCommands Prepared(std::move(Commands));
-  tooling::ClangTool Tool(Prepared, {Request.File});
+  // A file system of its own: the tool moves its working directory to each
+  // command's directory, which on the real one would chdir the process
+  // under the other workers of -j.
+  tooling::ClangTool Tool(Prepared, {Request.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
   Tool.clearArgumentsAdjusters();
   for (const auto &[Path, Contents] : Request.Overlays)
     Tool.mapVirtualFile(Path, Contents);

@@ -129,7 +129,9 @@ static std::vector<std::string> adjustedArgs(const AnalysisInputs &Inputs) {
 
 /// The real file system with the open documents laid over it. An open
 /// document's modification time is a hash of its text, so that the preamble
-/// sees an unsaved edit of a header as a change.
+/// sees an unsaved edit of a header as a change. The physical file system is
+/// one of its own: its working directory is not the process's, which the
+/// other workers share.
 static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
 fileSystemWith(const AnalysisInputs &Inputs) {
   auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
@@ -141,7 +143,7 @@ fileSystemWith(const AnalysisInputs &Inputs) {
                     llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
   }
   auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::vfs::createPhysicalFileSystem());
   Overlay->pushOverlay(Memory);
   if (!Inputs.Command.Directory.empty())
     (void)Overlay->setCurrentWorkingDirectory(Inputs.Command.Directory);

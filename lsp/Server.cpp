@@ -175,6 +175,7 @@ void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
     }
     Result->Result = std::move(Output.Result);
     Result->Contents = std::move(Inputs.Contents);
+    Result->Directory = std::move(Inputs.Command.Directory);
     if (!Result->Result.FatalError.empty())
       elog(Result->Result.FatalError);
     // Publish only the latest analysis of the document, and nothing once it

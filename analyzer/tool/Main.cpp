@@ -185,12 +185,14 @@ static Error validateChecks(StringRef Globs) {
 }
 
 /// Runs on one file with its own compilation database and catalog.
+/// \p Source is named as the user named it, \p AbsoluteSource resolved
+/// against the working directory boundwise started in.
 static FileResult
-analyzeSource(const std::string &Source, const Config &Conf,
-            const Catalog &TheCatalog,
-            const tooling::CompilationDatabase *FixedDatabase,
-            StringRef ResourceDir) {
-  if (!sys::fs::exists(Source)) {
+analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
+              const Config &Conf, const Catalog &TheCatalog,
+              const tooling::CompilationDatabase *FixedDatabase,
+              StringRef ResourceDir) {
+  if (!sys::fs::exists(AbsoluteSource)) {
     FileResult Missing;
     Missing.File = Source;
     Missing.FatalError = "no such file: " + Source;
@@ -200,13 +202,13 @@ analyzeSource(const std::string &Source, const Config &Conf,
   const tooling::CompilationDatabase *Database = FixedDatabase;
   if (!Database) {
     std::string Error;
-    Found = findCompilationDatabase(Source, Error);
+    Found = findCompilationDatabase(AbsoluteSource, Error);
     if (!Found && !Error.empty())
       errs() << "boundwise: warning: " << Error << "\n";
     Database = Found.get();
   }
   // A file no database covers is still analysed, as clangd does.
-  if (!Database || Database->getCompileCommands(Source).empty()) {
+  if (!Database || Database->getCompileCommands(AbsoluteSource).empty()) {
     errs() << "boundwise: no compile command for " << Source
            << "; analysing with default flags\n";
     std::vector<std::string> Flags;
@@ -217,7 +219,7 @@ analyzeSource(const std::string &Source, const Config &Conf,
   }
 
   AnalysisRequest Request;
-  Request.File = Source;
+  Request.File = AbsoluteSource;
   Request.Database = Database;
   Request.Options.TheCatalog = &TheCatalog;
   Request.Options.EnabledRules =
@@ -233,6 +235,7 @@ analyzeSource(const std::string &Source, const Config &Conf,
   Request.ExtraArgsBefore = ExtraArgsBefore;
   Request.ExtraArgs = ExtraArgs;
   FileResult Result = analyzeFile(Request);
+  Result.File = Source;
 
   GlobList AsErrors(effective(WarningsAsErrors, Conf.WarningsAsErrors, ""));
   for (Finding &F : Result.Findings)
@@ -464,14 +467,22 @@ int main(int Argc, const char **Argv) {
   }
 
   std::string ResourceDir = clangResourceDirectory(ExecutableDir);
+  // Resolved here, once: no worker depends on the working directory.
+  std::vector<std::string> AbsoluteSources;
+  for (const std::string &Source : Sources) {
+    SmallString<256> Absolute(Source);
+    sys::fs::make_absolute(Absolute);
+    AbsoluteSources.push_back(std::string(Absolute));
+  }
   std::vector<FileResult> Results(Sources.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Sources.size(); ++I)
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
-        Results[I] = analyzeSource(Sources[I], Conf, *Catalogs[&Conf],
-                                 Database.get(), ResourceDir);
+        Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
+                                   *Catalogs[&Conf], Database.get(),
+                                   ResourceDir);
       });
     Pool.wait();
   }
