@@ -4,10 +4,13 @@
 #include "clang/Driver/Driver.h"
 #include "clang/Options/Options.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace boundwise;
 using namespace clang::options;
@@ -272,4 +275,74 @@ boundwise::analysisCommandLine(tooling::CompileCommand Command,
         ("-resource-dir=" + ResourceDir).str().c_str(),
         tooling::ArgumentInsertPosition::END)(Args, Command.Filename);
   return Args;
+}
+
+CompilationDatabaseCache::Database
+CompilationDatabaseCache::load(llvm::StringRef File, std::string &Error) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(File, Status))
+    return nullptr;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Entry &Cached = ByFile[File];
+  bool Unchanged =
+      Cached.ModificationTime == Status.getLastModificationTime() &&
+      Cached.Size == Status.getSize();
+  if (Unchanged && (Cached.Loaded || !Cached.Error.empty())) {
+    Error = Cached.Error;
+    return Cached.Loaded;
+  }
+  Cached = {Status.getLastModificationTime(), Status.getSize(), nullptr, ""};
+  std::unique_ptr<tooling::CompilationDatabase> Loaded;
+  if (llvm::sys::path::filename(File) == "compile_flags.txt") {
+    Loaded = tooling::FixedCompilationDatabase::loadFromFile(File, Error);
+  } else {
+    Loaded = tooling::JSONCompilationDatabase::loadFromFile(
+        File, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+    // `arm-linux-gnueabi-g++` and `clang-cl` say which target and mode.
+    if (Loaded)
+      Loaded = tooling::inferTargetAndDriverMode(std::move(Loaded));
+  }
+  if (OnLoad)
+    OnLoad(File);
+  // A broken database is not read again either, until it changes.
+  if (!Loaded) {
+    Cached.Error = Error.empty() ? "cannot read " + File.str() : Error;
+    return nullptr;
+  }
+  // A header or a new file borrows the flags of its nearest neighbour.
+  Cached.Loaded = tooling::inferMissingCompileCommands(std::move(Loaded));
+  return Cached.Loaded;
+}
+
+CompilationDatabaseCache::Database
+CompilationDatabaseCache::inDirectory(llvm::StringRef Directory,
+                                      std::string &Error) {
+  for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
+    llvm::SmallString<256> Candidate(Directory);
+    llvm::sys::path::append(Candidate, Name);
+    if (llvm::sys::fs::exists(Candidate))
+      return load(Candidate, Error);
+  }
+  Error = "no compile_commands.json or compile_flags.txt in '" +
+          Directory.str() + "'";
+  return nullptr;
+}
+
+CompilationDatabaseCache::Database
+CompilationDatabaseCache::covering(llvm::StringRef SourceFile,
+                                   std::string &Error) {
+  llvm::SmallString<256> Directory(SourceFile);
+  llvm::sys::fs::make_absolute(Directory);
+  llvm::sys::path::remove_dots(Directory, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_filename(Directory);
+  for (llvm::StringRef Dir = Directory; !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    for (llvm::StringRef Sub : {"", "build"}) {
+      llvm::SmallString<256> Candidate(Dir);
+      llvm::sys::path::append(Candidate, Sub, "compile_commands.json");
+      if (llvm::sys::fs::exists(Candidate))
+        return load(Candidate, Error);
+    }
+  }
+  return nullptr;
 }

@@ -5,7 +5,8 @@
 /// must not make boundwise write a file it names or load code it names.
 /// Every command either front end runs, from a compilation database, from
 /// `--`, from settings or a fallback, with the extra arguments, goes through
-/// analysisCommandLine.
+/// analysisCommandLine; and the databases themselves are loaded once, by
+/// CompilationDatabaseCache.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_COMPILECOMMANDS_H
@@ -13,6 +14,11 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,6 +48,44 @@ analysisCommandLine(clang::tooling::CompileCommand Command,
                     llvm::ArrayRef<std::string> ExtraArgs,
                     llvm::StringRef ResourceDir,
                     std::vector<std::string> *Removed = nullptr);
+
+/// Compilation databases by file, each loaded once and again only when its
+/// file changes (modification time or size). Missing commands (headers, new
+/// files) are inferred from the nearest neighbour. Thread-safe.
+class CompilationDatabaseCache {
+public:
+  using Database = std::shared_ptr<const clang::tooling::CompilationDatabase>;
+
+  /// \p OnLoad, when given, is told the path of each database (re)read.
+  explicit CompilationDatabaseCache(
+      std::function<void(llvm::StringRef)> OnLoad = nullptr)
+      : OnLoad(std::move(OnLoad)) {}
+
+  /// The database in \p Directory: its compile_commands.json, else its
+  /// compile_flags.txt. Null when there is none; \p Error then says why
+  /// when one was found but could not be read.
+  Database inDirectory(llvm::StringRef Directory, std::string &Error);
+
+  /// The compile_commands.json covering \p SourceFile: in its directory or
+  /// an ancestor, or in a `build/` directory beside one of them, as clangd
+  /// finds it.
+  Database covering(llvm::StringRef SourceFile, std::string &Error);
+
+private:
+  struct Entry {
+    llvm::sys::TimePoint<> ModificationTime;
+    uint64_t Size = 0;
+    Database Loaded;
+    /// Why it could not be loaded.
+    std::string Error;
+  };
+
+  Database load(llvm::StringRef File, std::string &Error);
+
+  std::function<void(llvm::StringRef)> OnLoad;
+  std::mutex Mutex;
+  llvm::StringMap<Entry> ByFile;
+};
 
 } // namespace boundwise
 

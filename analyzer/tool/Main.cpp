@@ -10,6 +10,7 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/Catalog.h"
 #include "analyzer/CompilationSetup.h"
+#include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
 #include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
@@ -191,18 +192,18 @@ static FileResult
 analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
               const Config &Conf, const Catalog &TheCatalog,
               const tooling::CompilationDatabase *FixedDatabase,
-              StringRef ResourceDir) {
+              CompilationDatabaseCache &Databases, StringRef ResourceDir) {
   if (!sys::fs::exists(AbsoluteSource)) {
     FileResult Missing;
     Missing.File = Source;
     Missing.FatalError = "no such file: " + Source;
     return Missing;
   }
-  std::unique_ptr<tooling::CompilationDatabase> Found;
+  CompilationDatabaseCache::Database Found;
   const tooling::CompilationDatabase *Database = FixedDatabase;
   if (!Database) {
     std::string Error;
-    Found = findCompilationDatabase(AbsoluteSource, Error);
+    Found = Databases.covering(AbsoluteSource, Error);
     if (!Found && !Error.empty())
       errs() << "boundwise: warning: " << Error << "\n";
     Database = Found.get();
@@ -214,7 +215,7 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
     std::vector<std::string> Flags;
     if (sys::path::extension(Source) != ".c")
       Flags.push_back("-std=c++20");
-    Found = std::make_unique<tooling::FixedCompilationDatabase>(".", Flags);
+    Found = std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
     Database = Found.get();
   }
 
@@ -455,15 +456,15 @@ int main(int Argc, const char **Argv) {
     Catalogs[&Conf] = std::make_unique<Catalog>(std::move(Files),
                                                 Conf.DisabledApis);
   }
-  std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
+  // Each database is read once, however many of the sources it covers.
+  CompilationDatabaseCache Databases;
+  CompilationDatabaseCache::Database Database = std::move(Fixed);
   if (!Database && !BuildPath.empty()) {
     std::string Error;
-    auto FromBuild =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
-    if (!FromBuild)
+    Database = Databases.inDirectory(BuildPath, Error);
+    if (!Database)
       return usageError("no compilation database in '" + BuildPath +
                         "': " + Error);
-    Database = tooling::inferMissingCompileCommands(std::move(FromBuild));
   }
 
   std::string ResourceDir = clangResourceDirectory(ExecutableDir);
@@ -481,7 +482,7 @@ int main(int Argc, const char **Argv) {
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
         Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
-                                   *Catalogs[&Conf], Database.get(),
+                                   *Catalogs[&Conf], Database.get(), Databases,
                                    ResourceDir);
       });
     Pool.wait();

@@ -1,11 +1,13 @@
 //===--- CompileCommandsTests.cpp - Sanitized commands, cached databases --===//
 //
 // Every spelling of an option that writes a file or loads code is removed,
-// wrapped or not; the rest of the command stays as it was.
+// wrapped or not; the rest of the command stays as it was. A database is
+// read once, and again when its file changes.
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/CompileCommands.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -166,6 +168,56 @@ TEST(AnalysisCommandLine, IsSyntaxOnlyWithSanitizedExtraArguments) {
       clang({"a.cpp", "-DEXTRA", "-fsyntax-only", "-resource-dir=/resources"}));
   EXPECT_EQ(Removed, (Args{"--serialize-diagnostics", "x.dia", "-o", "a.o",
                            "-Wp,-MD,x.d"}));
+}
+
+TEST(CompilationDatabaseCache, LoadsOnceAndAgainWhenTheFileChanges) {
+  llvm::SmallString<128> Directory;
+  ASSERT_FALSE(
+      llvm::sys::fs::createUniqueDirectory("boundwise-cache", Directory));
+  llvm::SmallString<128> Database(Directory), Source(Directory);
+  llvm::sys::path::append(Database, "compile_commands.json");
+  llvm::sys::path::append(Source, "a.cpp");
+  auto Write = [&](llvm::StringRef Flags) {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Database, EC);
+    ASSERT_FALSE(EC);
+    Out << "[{\"directory\": \"" << Directory << "\", \"file\": \"a.cpp\", "
+        << "\"command\": \"clang++ " << Flags << " -c a.cpp\"}]";
+  };
+  Write("-DONE");
+  std::vector<std::string> Loads;
+  CompilationDatabaseCache Cache(
+      [&](llvm::StringRef File) { Loads.push_back(File.str()); });
+  std::string Error;
+  CompilationDatabaseCache::Database First = Cache.covering(Source, Error);
+  ASSERT_TRUE(First) << Error;
+  EXPECT_EQ(Cache.covering(Source, Error), First);
+  EXPECT_EQ(Cache.inDirectory(Directory, Error), First);
+  EXPECT_EQ(Loads, Args{Database.str().str()});
+
+  Write("-DTWO=2");
+  CompilationDatabaseCache::Database Second = Cache.covering(Source, Error);
+  ASSERT_TRUE(Second) << Error;
+  EXPECT_NE(Second, First);
+  EXPECT_EQ(Loads.size(), 2u);
+  std::vector<CompileCommand> Commands = Second->getCompileCommands(Source);
+  ASSERT_EQ(Commands.size(), 1u);
+  EXPECT_TRUE(llvm::is_contained(Commands.front().CommandLine, "-DTWO=2"));
+
+  // A broken database is not read again either, until it changes.
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Database, EC);
+    ASSERT_FALSE(EC);
+    Out << "not a database at all";
+  }
+  EXPECT_FALSE(Cache.covering(Source, Error));
+  EXPECT_FALSE(Error.empty());
+  Error.clear();
+  EXPECT_FALSE(Cache.covering(Source, Error));
+  EXPECT_FALSE(Error.empty());
+  EXPECT_EQ(Loads.size(), 3u);
+  llvm::sys::fs::remove_directories(Directory);
 }
 
 } // namespace
