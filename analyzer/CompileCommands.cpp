@@ -68,9 +68,26 @@ enum class ArgRole {
 enum class Family { Xclang, Preprocessor, Analyzer, ClangCL, Arch };
 constexpr unsigned SequenceFamilies = static_cast<unsigned>(Family::Arch);
 
+/// Whether \p Opt prints on the standard output, the language server's
+/// channel to its client: the driver's `--help`, `-###`, `-print-*` (and
+/// `-print-file-name=<name>` echoes the name), the frontend's
+/// `-fdump-record-layouts`. Or it dumps into a file (`-dumpdir`,
+/// `-dump-minimization-hints=`).
+static bool printsOrDumps(const llvm::opt::Option &Opt) {
+  llvm::StringRef Name = Opt.getName();
+  if (Name.starts_with("print-") || Name.starts_with("dump") ||
+      Name.starts_with("fdump-") || Name.starts_with("ccc-print-"))
+    return true;
+  static constexpr unsigned Printing[] = {
+      OPT__HASH_HASH_HASH, OPT_autocomplete, OPT_help,
+      OPT__help_hidden,    OPT__version,     OPT_version};
+  return llvm::any_of(Printing, [&](unsigned ID) { return Opt.matches(ID); });
+}
+
 static ArgRole roleOf(const llvm::opt::Arg &A) {
   const llvm::opt::Option &Opt = A.getOption();
-  if (llvm::any_of(UnsafeOptions, [&](unsigned ID) { return Opt.matches(ID); }))
+  if (printsOrDumps(Opt) ||
+      llvm::any_of(UnsafeOptions, [&](unsigned ID) { return Opt.matches(ID); }))
     return ArgRole::Unsafe;
   if (Opt.matches(OPT_Action_Group))
     return ArgRole::Action;

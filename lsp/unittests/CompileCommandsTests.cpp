@@ -109,6 +109,26 @@ TEST(SanitizeCompileCommand, RemovesWhatLoadsCode) {
   }
 }
 
+TEST(SanitizeCompileCommand, RemovesWhatPrintsOrDumps) {
+  for (Args Unsafe : std::vector<Args>{{"--help"},
+                                       {"-###"},
+                                       {"--version"},
+                                       {"-dumpversion"},
+                                       {"-dumpdir", "aux"},
+                                       {"-print-search-dirs"},
+                                       {"-print-file-name=x"},
+                                       {"--print-prog-name", "x"},
+                                       {"-ccc-print-phases"},
+                                       {"--autocomplete=-f"},
+                                       {"-Xclang", "-ast-dump"},
+                                       {"-Xclang", "-dump-tokens"},
+                                       {"-Xclang", "-fdump-record-layouts"}}) {
+    Args Command = Unsafe;
+    Command.push_back("a.cpp");
+    EXPECT_EQ(kept(clang(Command)), Args{"a.cpp"}) << Unsafe.back();
+  }
+}
+
 TEST(SanitizeCompileCommand, ReadsWrappedOptionsAsOneSequence) {
   // The option and its value come in two wrappers.
   EXPECT_EQ(kept(clang({"-Xclang", "-dependency-file", "-Xclang", "a.d",
