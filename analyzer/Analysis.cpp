@@ -1,5 +1,6 @@
 //===--- Analysis.cpp - Analysing one translation unit --------------------===//
 #include "analyzer/Analysis.h"
+#include "analyzer/CompileCommands.h"
 #include "analyzer/Contexts.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Diagnosis.h"
@@ -14,9 +15,10 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Serialization/PCHContainerOperations.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <tuple>
 
 using namespace clang;
@@ -180,34 +182,41 @@ boundwise::createAnalysisConsumer(const AnalysisOptions &Options,
   return std::make_unique<AnalysisConsumer>(Options, Result);
 }
 
-/// Adds `-resource-dir` unless the command already has one.
-static tooling::ArgumentsAdjuster
-resourceDirAdjuster(const std::string &ResourceDir) {
-  return [ResourceDir](const tooling::CommandLineArguments &Args,
-                       llvm::StringRef) {
-    if (ResourceDir.empty() ||
-        llvm::any_of(Args, [](llvm::StringRef Arg) {
-          return Arg.starts_with("-resource-dir");
-        }))
-      return Args;
-    return tooling::getInsertArgumentAdjuster(
-        ("-resource-dir=" + ResourceDir).c_str(),
-        tooling::ArgumentInsertPosition::END)(Args, "");
-  };
-}
+namespace {
+/// The commands of one file, already made safe and syntax-only.
+class PreparedCommands : public tooling::CompilationDatabase {
+public:
+  explicit PreparedCommands(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+} // namespace
 
 FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
   FileResult Result;
   Result.File = Request.File;
-  tooling::ClangTool Tool(*Request.Database, {Request.File});
+  std::vector<tooling::CompileCommand> Commands =
+      Request.Database->getCompileCommands(Request.File);
+  for (tooling::CompileCommand &Command : Commands)
+    Command.CommandLine =
+        analysisCommandLine(Command, Request.ExtraArgsBefore, Request.ExtraArgs,
+                            Request.ResourceDir);
+  PreparedCommands Prepared(std::move(Commands));
+  // A file system of its own: the tool moves its working directory to each
+  // command's directory, which on the real one would chdir the process
+  // under the other workers of -j.
+  tooling::ClangTool Tool(Prepared, {Request.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.clearArgumentsAdjusters();
   for (const auto &[Path, Contents] : Request.Overlays)
     Tool.mapVirtualFile(Path, Contents);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      Request.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      Request.ExtraArgs, tooling::ArgumentInsertPosition::END));
-  // Clang's builtin headers, wherever this binary runs from.
-  Tool.appendArgumentsAdjuster(resourceDirAdjuster(Request.ResourceDir));
   ErrorCollector Errors(Result);
   Tool.setDiagnosticConsumer(&Errors);
   AnalysisActionFactory Factory(Request.Options, Result);

@@ -2,15 +2,13 @@
 //
 /// \file
 /// Where the catalog and clang's builtin headers are, relative to the
-/// running binary (build tree or install prefix), and which compilation
-/// database covers a source file, found as clangd finds it.
+/// running binary (build tree or install prefix).
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_COMPILATIONSETUP_H
 #define BOUNDWISE_ANALYZER_COMPILATIONSETUP_H
 
-#include "clang/Tooling/CompilationDatabase.h"
-#include <memory>
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace boundwise {
@@ -25,12 +23,6 @@ std::string clangResourceDirectory(llvm::StringRef ExecutableDir);
 
 /// The catalog directory: `<bin>/../share/boundwise/catalog`.
 std::string catalogDirectory(llvm::StringRef ExecutableDir);
-
-/// The compile_commands.json covering \p SourceFile: in its directory or an
-/// ancestor, or in a `build/` directory beside one of them. Null when there
-/// is none; \p Error says why when one was found but could not be read.
-std::unique_ptr<clang::tooling::CompilationDatabase>
-findCompilationDatabase(llvm::StringRef SourceFile, std::string &Error);
 
 } // namespace boundwise
 

@@ -2,6 +2,7 @@
 #include "lsp/Analyze.h"
 #include "lsp/Logger.h"
 
+#include "analyzer/CompileCommands.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Driver/CreateInvocationFromArgs.h"
@@ -12,8 +13,8 @@
 #include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Serialization/PCHContainerOperations.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -113,22 +114,24 @@ void boundwise::lsp::enableCrashRecovery() {
   llvm::CrashRecoveryContext::Enable();
 }
 
-/// The compile command as a syntax-only run with clang's builtin headers.
+/// The compile command made safe, as a syntax-only run with clang's
+/// builtin headers.
 static std::vector<std::string> adjustedArgs(const AnalysisInputs &Inputs) {
-  std::vector<std::string> Args = Inputs.Command.CommandLine;
-  Args = tooling::getClangStripOutputAdjuster()(Args, Inputs.Path);
-  Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Inputs.Path);
-  bool HasResourceDir = llvm::any_of(Args, [](llvm::StringRef Arg) {
-    return Arg.starts_with("-resource-dir");
-  });
-  if (!HasResourceDir && !Inputs.ResourceDir.empty())
-    Args.push_back("-resource-dir=" + Inputs.ResourceDir);
+  std::vector<std::string> Removed;
+  std::vector<std::string> Args = analysisCommandLine(
+      Inputs.Command, /*ExtraArgsBefore=*/{}, /*ExtraArgs=*/{},
+      Inputs.ResourceDir, &Removed);
+  if (!Removed.empty())
+    vlog("removed from the compile command of " + Inputs.Path + ": " +
+         llvm::join(Removed, " "));
   return Args;
 }
 
 /// The real file system with the open documents laid over it. An open
 /// document's modification time is a hash of its text, so that the preamble
-/// sees an unsaved edit of a header as a change.
+/// sees an unsaved edit of a header as a change. The physical file system is
+/// one of its own: its working directory is not the process's, which the
+/// other workers share.
 static llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
 fileSystemWith(const AnalysisInputs &Inputs) {
   auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
@@ -140,7 +143,7 @@ fileSystemWith(const AnalysisInputs &Inputs) {
                     llvm::MemoryBuffer::getMemBufferCopy(Text, Path));
   }
   auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::vfs::createPhysicalFileSystem());
   Overlay->pushOverlay(Memory);
   if (!Inputs.Command.Directory.empty())
     (void)Overlay->setCurrentWorkingDirectory(Inputs.Command.Directory);

@@ -2,7 +2,6 @@
 #include "lsp/Server.h"
 #include "lsp/Logger.h"
 
-#include "analyzer/CompilationSetup.h"
 #include "analyzer/GlobList.h"
 #include "analyzer/Rule.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -14,7 +13,10 @@ using namespace boundwise::lsp;
 Server::Server(std::vector<CatalogFile> BaseCatalog, Options Opts,
                Callbacks &Results)
     : BaseCatalog(std::move(BaseCatalog)), Opts(std::move(Opts)),
-      Results(Results), Work(this->Opts.Scheduling) {}
+      Results(Results), Databases([](llvm::StringRef File) {
+        vlog("loaded the compilation database " + File);
+      }),
+      Work(this->Opts.Scheduling) {}
 
 Server::~Server() = default;
 
@@ -174,6 +176,7 @@ void Server::scheduleAnalysis(llvm::StringRef Path, std::string Contents,
     }
     Result->Result = std::move(Output.Result);
     Result->Contents = std::move(Inputs.Contents);
+    Result->Directory = std::move(Inputs.Command.Directory);
     if (!Result->Result.FatalError.empty())
       elog(Result->Result.FatalError);
     // Publish only the latest analysis of the document, and nothing once it
@@ -228,16 +231,9 @@ clang::tooling::CompileCommand Server::commandFor(llvm::StringRef Path) {
   std::string Directory =
       Current.compilationDatabasePath.value_or(Opts.CompileCommandsDir);
   std::string Error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
-  if (!Directory.empty()) {
-    Database = clang::tooling::CompilationDatabase::autoDetectFromDirectory(
-        Directory, Error);
-    if (Database)
-      Database =
-          clang::tooling::inferMissingCompileCommands(std::move(Database));
-  } else {
-    Database = findCompilationDatabase(Path, Error);
-  }
+  CompilationDatabaseCache::Database Database =
+      Directory.empty() ? Databases.covering(Path, Error)
+                        : Databases.inDirectory(Directory, Error);
   if (!Error.empty())
     log("compilation database for " + Path + ": " + Error);
   if (Database) {

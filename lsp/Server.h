@@ -17,6 +17,7 @@
 #include "lsp/Snapshot.h"
 
 #include "analyzer/Catalog.h"
+#include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -125,6 +126,8 @@ private:
   const std::vector<CatalogFile> BaseCatalog;
   const Options Opts;
   Callbacks &Results;
+  /// The compilation databases, read again only when their file changes.
+  CompilationDatabaseCache Databases;
 
   mutable std::mutex Mutex;
   llvm::StringMap<Document> Documents;

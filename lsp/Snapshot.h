@@ -18,6 +18,9 @@ namespace lsp {
 struct Snapshot {
   /// The document's path, as its URI names it.
   std::string Path;
+  /// The compile command's directory: clang names the files it found
+  /// through relative paths relative to it.
+  std::string Directory;
   int Version = 0;
   std::string Contents;
   /// Result.File is the main file's name as clang saw it: findings there

@@ -10,6 +10,7 @@
 #include "analyzer/Analysis.h"
 #include "analyzer/Catalog.h"
 #include "analyzer/CompilationSetup.h"
+#include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
 #include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
@@ -186,39 +187,41 @@ static Error validateChecks(StringRef Globs) {
 }
 
 /// Runs on one file with its own compilation database and catalog.
+/// \p Source is named as the user named it, \p AbsoluteSource resolved
+/// against the working directory boundwise started in.
 static FileResult
-analyzeSource(const std::string &Source, const Config &Conf,
-            const Catalog &TheCatalog,
-            const tooling::CompilationDatabase *FixedDatabase,
-            StringRef ResourceDir) {
-  if (!sys::fs::exists(Source)) {
+analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
+              const Config &Conf, const Catalog &TheCatalog,
+              const tooling::CompilationDatabase *FixedDatabase,
+              CompilationDatabaseCache &Databases, StringRef ResourceDir) {
+  if (!sys::fs::exists(AbsoluteSource)) {
     FileResult Missing;
     Missing.File = Source;
     Missing.FatalError = "no such file: " + Source;
     return Missing;
   }
-  std::unique_ptr<tooling::CompilationDatabase> Found;
+  CompilationDatabaseCache::Database Found;
   const tooling::CompilationDatabase *Database = FixedDatabase;
   if (!Database) {
     std::string Error;
-    Found = findCompilationDatabase(Source, Error);
+    Found = Databases.covering(AbsoluteSource, Error);
     if (!Found && !Error.empty())
       errs() << "boundwise: warning: " << Error << "\n";
     Database = Found.get();
   }
   // A file no database covers is still analysed, as clangd does.
-  if (!Database || Database->getCompileCommands(Source).empty()) {
+  if (!Database || Database->getCompileCommands(AbsoluteSource).empty()) {
     errs() << "boundwise: no compile command for " << Source
            << "; analysing with default flags\n";
     std::vector<std::string> Flags;
     if (sys::path::extension(Source) != ".c")
       Flags.push_back("-std=c++20");
-    Found = std::make_unique<tooling::FixedCompilationDatabase>(".", Flags);
+    Found = std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
     Database = Found.get();
   }
 
   AnalysisRequest Request;
-  Request.File = Source;
+  Request.File = AbsoluteSource;
   Request.Database = Database;
   Request.Options.TheCatalog = &TheCatalog;
   Request.Options.EnabledRules =
@@ -234,6 +237,7 @@ analyzeSource(const std::string &Source, const Config &Conf,
   Request.ExtraArgsBefore = ExtraArgsBefore;
   Request.ExtraArgs = ExtraArgs;
   FileResult Result = analyzeFile(Request);
+  Result.File = Source;
 
   GlobList AsErrors(effective(WarningsAsErrors, Conf.WarningsAsErrors, ""));
   for (Finding &F : Result.Findings)
@@ -453,26 +457,34 @@ int main(int Argc, const char **Argv) {
     Catalogs[&Conf] = std::make_unique<Catalog>(std::move(Files),
                                                 Conf.DisabledApis);
   }
-  std::unique_ptr<tooling::CompilationDatabase> Database = std::move(Fixed);
+  // Each database is read once, however many of the sources it covers.
+  CompilationDatabaseCache Databases;
+  CompilationDatabaseCache::Database Database = std::move(Fixed);
   if (!Database && !BuildPath.empty()) {
     std::string Error;
-    auto FromBuild =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
-    if (!FromBuild)
+    Database = Databases.inDirectory(BuildPath, Error);
+    if (!Database)
       return usageError("no compilation database in '" + BuildPath +
                         "': " + Error);
-    Database = tooling::inferMissingCompileCommands(std::move(FromBuild));
   }
 
   std::string ResourceDir = clangResourceDirectory(ExecutableDir);
+  // Resolved here, once: no worker depends on the working directory.
+  std::vector<std::string> AbsoluteSources;
+  for (const std::string &Source : Sources) {
+    SmallString<256> Absolute(Source);
+    sys::fs::make_absolute(Absolute);
+    AbsoluteSources.push_back(std::string(Absolute));
+  }
   std::vector<FileResult> Results(Sources.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Sources.size(); ++I)
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
-        Results[I] = analyzeSource(Sources[I], Conf, *Catalogs[&Conf],
-                                 Database.get(), ResourceDir);
+        Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
+                                   *Catalogs[&Conf], Database.get(), Databases,
+                                   ResourceDir);
       });
     Pool.wait();
   }

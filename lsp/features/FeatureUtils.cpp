@@ -2,7 +2,7 @@
 #include "lsp/features/FeatureUtils.h"
 #include "lsp/SourceCode.h"
 
-#include "llvm/Support/FileSystem.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 
 using namespace boundwise;
@@ -26,7 +26,7 @@ std::string boundwise::lsp::uriOf(const Snapshot &S, llvm::StringRef File,
   if (File == S.Result.File)
     return Context.URIs.toURI(S.Path);
   llvm::SmallString<256> Absolute(File);
-  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::make_absolute(S.Directory, Absolute);
   llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   return Context.URIs.toURI(Absolute);
 }

@@ -1,0 +1,2 @@
+extern "C" unsigned sleep(unsigned);
+inline void nap() { sleep(1); }

@@ -1,0 +1,2 @@
+#include "nap.h"
+[[clang::annotate("boundwise::async")]] void onTick() { nap(); }
