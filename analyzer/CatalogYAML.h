@@ -9,6 +9,7 @@
 #define BOUNDWISE_ANALYZER_CATALOGYAML_H
 
 #include "analyzer/Catalog.h"
+#include "analyzer/NestingLimit.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
 
@@ -274,6 +275,9 @@ namespace boundwise {
 template <typename T>
 llvm::Error readYAML(llvm::StringRef Text, llvm::StringRef FileName,
                      T &Value) {
+  // LLVM's reader recurses once per level of nesting.
+  if (llvm::Error Err = checkYAMLNesting(Text, FileName))
+    return Err;
   std::string FirstError;
   auto CollectFirst = [](const llvm::SMDiagnostic &Diag, void *Context) {
     auto &Error = *static_cast<std::string *>(Context);

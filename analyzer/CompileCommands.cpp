@@ -1,5 +1,6 @@
 //===--- CompileCommands.cpp - Safe compile commands ----------------------===//
 #include "analyzer/CompileCommands.h"
+#include "analyzer/NestingLimit.h"
 
 #include "clang/Driver/Driver.h"
 #include "clang/Options/Options.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 using namespace boundwise;
@@ -294,6 +296,24 @@ boundwise::analysisCommandLine(tooling::CompileCommand Command,
   return Args;
 }
 
+/// A compile_commands.json, refused when it nests deeper than any real one
+/// (clang's reader recurses once per level).
+static std::unique_ptr<clang::tooling::CompilationDatabase>
+loadJSONDatabase(llvm::StringRef File, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer) {
+    Error = "cannot read " + File.str() + ": " + Buffer.getError().message();
+    return nullptr;
+  }
+  if (llvm::Error Err = checkYAMLNesting((*Buffer)->getBuffer(), File)) {
+    Error = llvm::toString(std::move(Err));
+    return nullptr;
+  }
+  return tooling::JSONCompilationDatabase::loadFromBuffer(
+      (*Buffer)->getBuffer(), Error,
+      tooling::JSONCommandLineSyntax::AutoDetect);
+}
+
 CompilationDatabaseCache::Database
 CompilationDatabaseCache::load(llvm::StringRef File, std::string &Error) {
   llvm::sys::fs::file_status Status;
@@ -313,8 +333,7 @@ CompilationDatabaseCache::load(llvm::StringRef File, std::string &Error) {
   if (llvm::sys::path::filename(File) == "compile_flags.txt") {
     Loaded = tooling::FixedCompilationDatabase::loadFromFile(File, Error);
   } else {
-    Loaded = tooling::JSONCompilationDatabase::loadFromFile(
-        File, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+    Loaded = loadJSONDatabase(File, Error);
     // `arm-linux-gnueabi-g++` and `clang-cl` say which target and mode.
     if (Loaded)
       Loaded = tooling::inferTargetAndDriverMode(std::move(Loaded));

@@ -1,5 +1,6 @@
 //===--- Rule.cpp - The rule registry -------------------------------------===//
 #include "analyzer/Rule.h"
+#include "analyzer/GlobList.h"
 #include "analyzer/rules/BlockingInAsync.h"
 #include "analyzer/rules/CpuHoldingGil.h"
 #include "analyzer/rules/CpuInAsync.h"
@@ -8,6 +9,7 @@
 #include "analyzer/rules/ProcessForIo.h"
 #include "analyzer/rules/PythonApiWithoutGil.h"
 #include "analyzer/rules/ThreadPerConnection.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace boundwise;
 
@@ -113,4 +115,26 @@ const std::vector<RuleInfo> &boundwise::allRules() {
 
 std::string boundwise::ruleDocPath(llvm::StringRef Rule) {
   return ("rules/docs/" + Rule + ".md").str();
+}
+
+std::vector<std::string> boundwise::enabledRules(llvm::StringRef Globs) {
+  GlobList List(Globs);
+  std::vector<std::string> Names;
+  for (const RuleInfo &Info : allRules())
+    if (List.contains(Info.Name))
+      Names.push_back(Info.Name.str());
+  return Names;
+}
+
+std::vector<std::string> boundwise::unknownChecks(llvm::StringRef Globs) {
+  std::vector<std::string> Unknown;
+  for (std::string &Name : GlobList(Globs).literalNames()) {
+    bool Known = llvm::StringRef(Name).starts_with("clang-diagnostic-") ||
+                 llvm::any_of(allRules(), [&](const RuleInfo &Info) {
+                   return Info.Name == Name;
+                 });
+    if (!Known)
+      Unknown.push_back(std::move(Name));
+  }
+  return Unknown;
 }

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace boundwise {
@@ -51,6 +52,14 @@ struct RuleInfo {
 
 /// Every rule boundwise has, sorted by name.
 const std::vector<RuleInfo> &allRules();
+
+/// The rules a `--checks` list (`-*,blocking-in-async`) enables, sorted by
+/// name.
+std::vector<std::string> enabledRules(llvm::StringRef Globs);
+
+/// The names without wildcards in a `--checks` list that are no rule (nor
+/// `clang-diagnostic-*`): a typo would otherwise silently switch rules off.
+std::vector<std::string> unknownChecks(llvm::StringRef Globs);
 
 /// The documentation page of a rule, relative to the project root.
 std::string ruleDocPath(llvm::StringRef Rule);

@@ -3,6 +3,7 @@
 #include "lsp/Logger.h"
 
 #include "analyzer/CompileCommands.h"
+#include "analyzer/CrashRecovery.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Driver/CreateInvocationFromArgs.h"
@@ -15,7 +16,6 @@
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -109,10 +109,6 @@ private:
 };
 
 } // namespace
-
-void boundwise::lsp::enableCrashRecovery() {
-  llvm::CrashRecoveryContext::Enable();
-}
 
 /// The compile command made safe, as a syntax-only run with clang's
 /// builtin headers.
@@ -265,8 +261,7 @@ AnalysisOutput boundwise::lsp::analyzeDocument(const AnalysisInputs &Inputs,
                                                PreambleCache &Cache) {
   AnalysisOutput Output;
   Output.Result.File = Inputs.Path;
-  llvm::CrashRecoveryContext Recovery;
-  if (Recovery.RunSafely([&] { runAnalysis(Inputs, Cache, Output); })) {
+  if (runRecoverably([&] { runAnalysis(Inputs, Cache, Output); })) {
     if (Output.Cancelled)
       Output.Result = {};
     return Output;
@@ -275,6 +270,6 @@ AnalysisOutput boundwise::lsp::analyzeDocument(const AnalysisInputs &Inputs,
   Cache = {};
   AnalysisOutput Crashed;
   Crashed.Result.File = Inputs.Path;
-  Crashed.Result.FatalError = "clang crashed while analysing " + Inputs.Path;
+  Crashed.Result.FatalError = crashedMessage(Inputs.Path);
   return Crashed;
 }

@@ -85,9 +85,6 @@ struct PreambleCache {
 AnalysisOutput analyzeDocument(const AnalysisInputs &Inputs,
                                PreambleCache &Cache);
 
-/// Makes analyzeDocument able to survive crashes; call once at start-up.
-void enableCrashRecovery();
-
 } // namespace lsp
 } // namespace boundwise
 

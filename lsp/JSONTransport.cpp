@@ -7,6 +7,8 @@
 #include "lsp/Logger.h"
 #include "lsp/Transport.h"
 
+#include "analyzer/NestingLimit.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Errno.h"
@@ -204,6 +206,14 @@ bool JSONTransport::readDelimitedMessage(std::string &Text) {
 
 bool JSONTransport::handleMessage(const std::string &Text,
                                   MessageHandler &Handler) {
+  // Each level of a parsed value costs stack when it is copied or read.
+  if (llvm::Error Err = boundwise::checkJSONNesting(Text, "message")) {
+    std::string Why = llvm::toString(std::move(Err));
+    elog(Why);
+    reply(nullptr,
+          llvm::make_error<LSPError>(Why, ErrorCode::InvalidRequest));
+    return true;
+  }
   json Message = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Message.is_discarded()) {
     elog("JSON parse error in a message of " + llvm::Twine(Text.size()) +

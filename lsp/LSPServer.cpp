@@ -244,10 +244,14 @@ void LSPServer::onInitialize(const InitializeParams &Params, Callback Reply) {
   Initialized = true;
   Encoding = Params.clientSupportsUTF8 ? OffsetEncoding::UTF8
                                        : OffsetEncoding::UTF16;
-  TheServer = std::make_unique<Server>(BaseCatalog, Opts.ServerOptions,
+  // The pool is made with the server: `jobs` counts at initialize only.
+  Server::Options ServerOptions = Opts.ServerOptions;
+  if (Params.initializationOptions && Params.initializationOptions->jobs)
+    ServerOptions.Scheduling.Workers = *Params.initializationOptions->jobs;
+  TheServer = std::make_unique<Server>(BaseCatalog, std::move(ServerOptions),
                                        static_cast<Server::Callbacks &>(*this));
   if (Params.initializationOptions)
-    TheServer->applySettings(*Params.initializationOptions);
+    showProblems(TheServer->applySettings(*Params.initializationOptions));
   json Capabilities = {
       {"positionEncoding", encodingName(Encoding).str()},
       // Incremental changes (2), and the text is not needed on save.
@@ -407,7 +411,7 @@ void LSPServer::onInlayHint(const InlayHintParams &Params, Callback Reply) {
 
 void LSPServer::onDidChangeConfiguration(
     const DidChangeConfigurationParams &Params) {
-  TheServer->applySettings(Params.settings);
+  showProblems(TheServer->applySettings(Params.settings));
 }
 
 void LSPServer::onDidChangeWatchedFiles(
@@ -440,4 +444,18 @@ void LSPServer::onFallbackFlags(llvm::StringRef Path,
                      "options). Said once.")
                         .str();
   notify("window/showMessage", toJSON(Message));
+}
+
+void LSPServer::onProblem(llvm::StringRef Message) {
+  showProblems({Message.str()});
+}
+
+void LSPServer::showProblems(llvm::ArrayRef<std::string> Problems) {
+  for (const std::string &Problem : Problems) {
+    elog(Problem);
+    ShowMessageParams Message;
+    Message.type = 2;
+    Message.message = "boundwise: " + Problem;
+    notify("window/showMessage", toJSON(Message));
+  }
 }

@@ -128,18 +128,44 @@ bool boundwise::lsp::fromJSON(const json &Value, TextDocumentItem &Out,
          O.map("version", Out.version) && O.map("text", Out.text);
 }
 
+/// Reads one setting; one of the wrong type is left unset and said in
+/// \p Problems.
+template <typename T>
+static void readSetting(const json &Settings, const char *Name,
+                        std::optional<T> &Out,
+                        std::vector<std::string> &Problems) {
+  auto It = Settings.find(Name);
+  std::string Error;
+  if (It == Settings.end() || fromJSON(*It, Out, JSONPath(Error).field(Name)))
+    return;
+  Out.reset();
+  Problems.push_back("ignored the setting \"" + std::string(Name) +
+                     "\": " + Error);
+}
+
 bool boundwise::lsp::fromJSON(const json &Value, ServerSettings &Out,
                               JSONPath P) {
   // Editors nest their settings under the server's name.
   auto Nested = Value.is_object() ? Value.find("boundwise") : Value.end();
   if (Value.is_object() && Nested != Value.end())
     return fromJSON(*Nested, Out, P.field("boundwise"));
-  ObjectMapper O(Value, P);
-  return O && O.mapOptional("fallbackFlags", Out.fallbackFlags) &&
-         O.mapOptional("compilationDatabasePath",
-                       Out.compilationDatabasePath) &&
-         O.mapOptional("inlayHints", Out.inlayHints) &&
-         O.mapOptional("checks", Out.checks);
+  if (!Value.is_object()) {
+    if (!Value.is_null())
+      Out.problems.push_back("ignored the settings: expected an object");
+    return true;
+  }
+  readSetting(Value, "fallbackFlags", Out.fallbackFlags, Out.problems);
+  readSetting(Value, "compilationDatabasePath", Out.compilationDatabasePath,
+              Out.problems);
+  readSetting(Value, "inlayHints", Out.inlayHints, Out.problems);
+  readSetting(Value, "checks", Out.checks, Out.problems);
+  readSetting(Value, "jobs", Out.jobs, Out.problems);
+  if (Out.jobs && *Out.jobs < 0) {
+    Out.problems.push_back("ignored the setting \"jobs\": it must be 0 (the "
+                           "number of cores) or more");
+    Out.jobs.reset();
+  }
+  return true;
 }
 
 static bool offersUTF8(const json &Capabilities) {

@@ -211,7 +211,14 @@ struct ServerSettings {
   /// The rules to run, as `--checks` globs (`-*,blocking-in-async`);
   /// instead of a project's `Checks`.
   std::optional<std::string> checks;
+  /// The most files analysed at once (0: the number of cores), read at
+  /// initialize only, like `-j`.
+  std::optional<int> jobs;
+  /// What was wrong with the settings as sent: each such setting is left
+  /// unset, so that one mistake costs that setting, not the session.
+  std::vector<std::string> problems;
 };
+/// Never fails: a setting of the wrong type is recorded in `problems`.
 bool fromJSON(const json &Value, ServerSettings &Out, JSONPath P);
 
 struct InitializeParams {

@@ -1,7 +1,7 @@
 //===--- Scheduler.cpp - A bounded pool, each file's work in order --------===//
 #include "lsp/Scheduler.h"
+#include "analyzer/CrashRecovery.h"
 
-#include "clang/Basic/Stack.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Threading.h"
 #include <algorithm>
@@ -87,10 +87,12 @@ void Scheduler::growPool() {
           : llvm::heavyweight_hardware_concurrency().compute_thread_count();
   if (IdleThreads || Threads.size() >= Limit)
     return;
-  // A parse of deeply nested code needs clang's stack, as clangd gives its
-  // AST threads.
-  Threads.emplace_back(std::optional<unsigned>(clang::DesiredStackSize),
-                       [this] { runTasks(); });
+  // A parse of deeply nested code needs a large stack, and the recovery of
+  // one nested deeper still needs a signal stack.
+  Threads.emplace_back(std::optional<unsigned>(AnalysisStackSize), [this] {
+    AlternateSignalStack SignalStack;
+    runTasks();
+  });
 }
 
 void Scheduler::cancel(llvm::StringRef File) {

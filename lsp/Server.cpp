@@ -2,7 +2,6 @@
 #include "lsp/Server.h"
 #include "lsp/Logger.h"
 
-#include "analyzer/GlobList.h"
 #include "analyzer/Rule.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Path.h"
@@ -87,7 +86,32 @@ void Server::withSnapshot(
   });
 }
 
-void Server::applySettings(const ServerSettings &New) {
+/// Why \p Checks, from \p Where, is ignored, or nothing when it is not.
+/// A project may switch every rule off; an editor setting that does is
+/// a mistake (`-cpu-*`).
+static std::optional<std::string> checksProblem(llvm::StringRef Checks,
+                                                llvm::StringRef Where,
+                                                bool MustEnableARule) {
+  std::vector<std::string> Unknown = unknownChecks(Checks);
+  if (!Unknown.empty())
+    return "ignored " + Where.str() + ": there is no rule '" +
+           Unknown.front() + "'";
+  if (MustEnableARule && enabledRules(Checks).empty())
+    return "ignored " + Where.str() + ": '" + Checks.str() +
+           "' enables no rule";
+  return std::nullopt;
+}
+
+std::vector<std::string> Server::applySettings(const ServerSettings &Sent) {
+  std::vector<std::string> Problems = Sent.problems;
+  ServerSettings New = Sent;
+  if (New.checks)
+    if (std::optional<std::string> Problem =
+            checksProblem(*New.checks, "the setting \"checks\"",
+                          /*MustEnableARule=*/true)) {
+      Problems.push_back(*Problem);
+      New.checks.reset();
+    }
   bool FlagsChanged;
   {
     std::lock_guard<std::mutex> Lock(Mutex);
@@ -107,6 +131,16 @@ void Server::applySettings(const ServerSettings &New) {
   }
   if (FlagsChanged)
     reanalyzeAll();
+  return Problems;
+}
+
+void Server::tellProblem(const std::string &Message) {
+  {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (!ToldProblems.insert(Message).second)
+      return;
+  }
+  Results.onProblem(Message);
 }
 
 bool Server::inlayHintsEnabled() const {
@@ -235,7 +269,7 @@ clang::tooling::CompileCommand Server::commandFor(llvm::StringRef Path) {
       Directory.empty() ? Databases.covering(Path, Error)
                         : Databases.inDirectory(Directory, Error);
   if (!Error.empty())
-    log("compilation database for " + Path + ": " + Error);
+    tellProblem(Error + "; analysing with the fallback flags");
   if (Database) {
     std::vector<clang::tooling::CompileCommand> Commands =
         Database->getCompileCommands(Path);
@@ -279,8 +313,8 @@ Server::setupFor(llvm::StringRef Path) {
     auto Loaded = loadConfigFile(ConfigPath);
     if (!Loaded) {
       // A broken configuration must not stop the analysis: use none.
-      elog(ConfigPath + ": " + llvm::toString(Loaded.takeError()) +
-           "; analysing without it");
+      tellProblem(llvm::toString(Loaded.takeError()) +
+                  "; analysing without " + ConfigPath);
     } else {
       Setup->TheConfig = std::move(*Loaded);
     }
@@ -291,11 +325,16 @@ Server::setupFor(llvm::StringRef Path) {
       std::move(Files), Setup->TheConfig.DisabledApis);
   // The client's choice of rules (an editor setting) wins over the
   // project's, as --checks does on the command line.
-  GlobList Checks(ClientChecks ? *ClientChecks
-                               : Setup->TheConfig.Checks.value_or("*"));
-  for (const RuleInfo &Info : allRules())
-    if (Checks.contains(Info.Name))
-      Setup->EnabledRules.push_back(Info.Name.str());
+  std::string Checks =
+      ClientChecks ? *ClientChecks : Setup->TheConfig.Checks.value_or("*");
+  if (!ClientChecks)
+    if (std::optional<std::string> Problem =
+            checksProblem(Checks, "the Checks of " + ConfigPath,
+                          /*MustEnableARule=*/false)) {
+      tellProblem(*Problem + "; all rules are on");
+      Checks = "*";
+    }
+  Setup->EnabledRules = enabledRules(Checks);
   std::lock_guard<std::mutex> Lock(Mutex);
   return Setups.emplace(ConfigPath, std::move(Setup)).first->second;
 }

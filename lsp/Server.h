@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace boundwise {
 namespace lsp {
@@ -49,6 +50,10 @@ public:
     /// A file has no compile command; said once per session.
     virtual void onFallbackFlags(llvm::StringRef Path,
                                  llvm::ArrayRef<std::string> Flags) = 0;
+    /// Something the user must fix, such as a broken .boundwise.yaml or
+    /// compile_commands.json; the analysis goes on without it. Each
+    /// message is said once.
+    virtual void onProblem(llvm::StringRef Message) = 0;
   };
 
   Server(std::vector<CatalogFile> BaseCatalog, Options Opts,
@@ -75,7 +80,9 @@ public:
       llvm::unique_function<void(std::shared_ptr<const Snapshot>)> Action);
 
   /// Takes the client's settings; a change of flags re-analyses.
-  void applySettings(const ServerSettings &Settings);
+  /// Applies the settings that are valid. \returns what was wrong with the
+  /// others, which are ignored.
+  std::vector<std::string> applySettings(const ServerSettings &Settings);
   bool inlayHintsEnabled() const;
   /// Forgets loaded configurations and re-analyses every open document:
   /// a compile_commands.json or .boundwise.yaml changed.
@@ -136,7 +143,12 @@ private:
   bool Stopped = false;
   ServerSettings Settings;
   bool ToldAboutFallback = false;
+  /// The problems said through onProblem, each once.
+  std::set<std::string> ToldProblems;
   std::map<std::string, std::shared_ptr<const ProjectSetup>> Setups;
+
+  /// Says \p Message through onProblem unless it was said already.
+  void tellProblem(const std::string &Message);
 
   /// Last: its workers must stop before the state above goes.
   Scheduler Work;

@@ -12,8 +12,10 @@
 #include "analyzer/CompilationSetup.h"
 #include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
+#include "analyzer/CrashRecovery.h"
 #include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
+#include "analyzer/NestingLimit.h"
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
 #include "analyzer/tool/Measure.h"
@@ -162,28 +164,23 @@ static std::string effective(const cl::opt<std::string> &Flag,
   return FromConfig ? *FromConfig : Default.str();
 }
 
-static std::vector<std::string> enabledRules(StringRef Globs) {
-  GlobList List(Globs);
-  std::vector<std::string> Names;
-  for (const RuleInfo &Info : allRules())
-    if (List.contains(Info.Name))
-      Names.push_back(Info.Name.str());
-  return Names;
-}
-
 /// An unknown rule name in a check list is an error, as a typo would
 /// otherwise silently disable the check.
 static Error validateChecks(StringRef Globs) {
-  for (const std::string &Name : GlobList(Globs).literalNames()) {
-    bool Known = StringRef(Name).starts_with("clang-diagnostic-") ||
-                 llvm::any_of(allRules(), [&](const RuleInfo &Info) {
-                   return Info.Name == Name;
-                 });
-    if (!Known)
-      return createStringError("unknown check '" + Name +
-                               "'; --list-checks shows the known ones");
-  }
-  return Error::success();
+  std::vector<std::string> Unknown = unknownChecks(Globs);
+  if (Unknown.empty())
+    return Error::success();
+  return createStringError("unknown check '" + Unknown.front() +
+                           "'; --list-checks shows the known ones");
+}
+
+/// What stands for a file whose analysis crashed: its error, no findings
+/// (what the crashed run left behind cannot be trusted).
+static FileResult crashedResult(const std::string &Source) {
+  FileResult Crashed;
+  Crashed.File = Source;
+  Crashed.FatalError = crashedMessage(Source);
+  return Crashed;
 }
 
 /// Runs on one file with its own compilation database and catalog.
@@ -261,6 +258,8 @@ static Expected<std::vector<FileLineFilter>> parseLineFilter(StringRef Text) {
   auto Malformed = [](const Twine &Why) {
     return createStringError("invalid --line-filter: " + Why);
   };
+  if (Error Err = checkJSONNesting(Text, "--line-filter"))
+    return Malformed(toString(std::move(Err)));
   nlohmann::json Parsed =
       nlohmann::json::parse(Text.begin(), Text.end(), nullptr,
                             /*allow_exceptions=*/false);
@@ -415,6 +414,7 @@ int main(int Argc, const char **Argv) {
           "concurrency model fit?\n",
           &errs()))
     return 2;
+  enableCrashRecovery();
 
   auto Configs = loadConfigs();
   if (!Configs)
@@ -482,9 +482,13 @@ int main(int Argc, const char **Argv) {
     for (size_t I = 0; I < Sources.size(); ++I)
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
-        Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
-                                   *Catalogs[&Conf], Database.get(), Databases,
-                                   ResourceDir);
+        bool Completed = runOnAnalysisStack([&] {
+          Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
+                                     *Catalogs[&Conf], Database.get(),
+                                     Databases, ResourceDir);
+        });
+        if (!Completed)
+          Results[I] = crashedResult(Sources[I]);
       });
     Pool.wait();
   }

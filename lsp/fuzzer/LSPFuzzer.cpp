@@ -16,6 +16,7 @@
 
 #include "analyzer/Catalog.h"
 #include "analyzer/CompilationSetup.h"
+#include "analyzer/CrashRecovery.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdio>
 

@@ -14,6 +14,7 @@
 
 #include "analyzer/Catalog.h"
 #include "analyzer/CompilationSetup.h"
+#include "analyzer/CrashRecovery.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"

@@ -43,22 +43,30 @@ class Client:
 
     def send(self, message):
         message["jsonrpc"] = "2.0"
-        body = json.dumps(message).encode()
+        self.send_body(json.dumps(message).encode())
+
+    def send_body(self, body):
+        """Sends body, the bytes of one message, as they are."""
         self.server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body)
                                 + body)
         self.server.stdin.flush()
+
+    def wait_for(self, predicate, what):
+        """Waits until a message the server sent satisfies predicate."""
+        with self.replied:
+            ok = self.replied.wait_for(
+                lambda: any(m is None or predicate(m)
+                            for m in self.messages), timeout=600)
+        if not ok or not any(m is not None and predicate(m)
+                             for m in self.messages):
+            sys.exit("lsp_client: no %s" % what)
 
     def notify(self, method, params):
         self.send({"method": method, "params": params})
 
     def request(self, id, method, params=None):
         self.send({"id": id, "method": method, "params": params})
-        with self.replied:
-            ok = self.replied.wait_for(
-                lambda: any(m is None or m.get("id") == id
-                            for m in self.messages), timeout=600)
-        if not ok:
-            sys.exit("churn: no reply to %s" % method)
+        self.wait_for(lambda m: m.get("id") == id, "reply to " + method)
 
 
 def thread_count(pid):

@@ -3,7 +3,8 @@
 would see: several documents opened, changed, closed and reopened while
 their analyses run, with no waiting between messages.
 
-    churn.py [--docs N] [--cycles N] [--max-threads N] -- <server command...>
+    churn.py [--docs N] [--cycles N] [--max-threads N]
+             [--initialization-options JSON] -- <server command...>
 
 Each cycle of each document sends didOpen (version 1), didChange
 (version 2), didClose, and didOpen again (version 1, new text), so that the
@@ -19,6 +20,7 @@ had more threads than that (sampled from /proc after every cycle).
 """
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -41,11 +43,16 @@ def main():
     parser.add_argument("--docs", type=int, default=3)
     parser.add_argument("--cycles", type=int, default=30)
     parser.add_argument("--max-threads", type=int)
+    parser.add_argument("--initialization-options", type=json.loads,
+                        help="the initializationOptions, as JSON")
     parser.add_argument("command", nargs="+")
     args = parser.parse_args()
 
     client = Client(args.command)
-    client.request(0, "initialize", {"capabilities": {}})
+    initialize = {"capabilities": {}}
+    if args.initialization_options is not None:
+        initialize["initializationOptions"] = args.initialization_options
+    client.request(0, "initialize", initialize)
     client.notify("initialized", {})
     # What the editor shows for each document at the end: its latest text.
     latest = {}
