@@ -33,6 +33,11 @@ static cl::opt<bool> LitTest(
     cl::desc("For transcript tests: delimited input, pretty output, "
              "synchronous work, verbose log, test: URIs, crash pragmas"),
     cl::cat(Options));
+// LSP clients (vscode-languageclient's stdio transport among them) pass
+// --stdio; stdin/stdout is the only transport, so it changes nothing.
+static cl::opt<bool> Stdio("stdio",
+                           cl::desc("Talk over stdin and stdout (the default)"),
+                           cl::cat(Options));
 static cl::opt<bool> Sync("sync", cl::desc("Analyse on the reading thread"),
                           cl::cat(Options));
 static cl::opt<bool> Pretty("pretty", cl::desc("Pretty-print JSON output"),
