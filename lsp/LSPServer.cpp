@@ -251,7 +251,7 @@ void LSPServer::onInitialize(const InitializeParams &Params, Callback Reply) {
   TheServer = std::make_unique<Server>(BaseCatalog, std::move(ServerOptions),
                                        static_cast<Server::Callbacks &>(*this));
   if (Params.initializationOptions)
-    showProblems(TheServer->applySettings(*Params.initializationOptions));
+    TheServer->applySettings(*Params.initializationOptions);
   json Capabilities = {
       {"positionEncoding", encodingName(Encoding).str()},
       // Incremental changes (2), and the text is not needed on save.
@@ -411,7 +411,7 @@ void LSPServer::onInlayHint(const InlayHintParams &Params, Callback Reply) {
 
 void LSPServer::onDidChangeConfiguration(
     const DidChangeConfigurationParams &Params) {
-  showProblems(TheServer->applySettings(Params.settings));
+  TheServer->applySettings(Params.settings);
 }
 
 void LSPServer::onDidChangeWatchedFiles(
@@ -446,16 +446,10 @@ void LSPServer::onFallbackFlags(llvm::StringRef Path,
   notify("window/showMessage", toJSON(Message));
 }
 
-void LSPServer::onProblem(llvm::StringRef Message) {
-  showProblems({Message.str()});
-}
-
-void LSPServer::showProblems(llvm::ArrayRef<std::string> Problems) {
-  for (const std::string &Problem : Problems) {
-    elog(Problem);
-    ShowMessageParams Message;
-    Message.type = 2;
-    Message.message = "boundwise: " + Problem;
-    notify("window/showMessage", toJSON(Message));
-  }
+void LSPServer::onProblem(llvm::StringRef Problem) {
+  elog(Problem);
+  ShowMessageParams Message;
+  Message.type = 2;
+  Message.message = ("boundwise: " + Problem).str();
+  notify("window/showMessage", toJSON(Message));
 }

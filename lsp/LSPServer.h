@@ -80,9 +80,7 @@ private:
   void onAnalysis(const Snapshot &S) override;
   void onFallbackFlags(llvm::StringRef Path,
                        llvm::ArrayRef<std::string> Flags) override;
-  void onProblem(llvm::StringRef Message) override;
-  /// Shows each of \p Problems to the user as a warning.
-  void showProblems(llvm::ArrayRef<std::string> Problems);
+  void onProblem(llvm::StringRef Problem) override;
 
   /// Runs \p Action on the latest snapshot of the document, or replies with
   /// the error of a bad URI or a closed document.

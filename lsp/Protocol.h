@@ -208,8 +208,8 @@ struct ServerSettings {
   std::optional<std::string> compilationDatabasePath;
   /// Whether textDocument/inlayHint returns the verdict of each function.
   std::optional<bool> inlayHints;
-  /// The rules to run, as `--checks` globs (`-*,blocking-in-async`);
-  /// instead of a project's `Checks`.
+  /// The rules to run, as `--checks` globs (`-*,blocking-in-async`),
+  /// appended to a project's `Checks` as `--checks` is.
   std::optional<std::string> checks;
   /// The most files analysed at once (0: the number of cores), read at
   /// initialize only, like `-j`.

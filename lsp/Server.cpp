@@ -86,30 +86,25 @@ void Server::withSnapshot(
   });
 }
 
-/// Why \p Checks, from \p Where, is ignored, or nothing when it is not.
-/// A project may switch every rule off; an editor setting that does is
-/// a mistake (`-cpu-*`).
+/// Why \p Checks cannot be used, or nothing when it can. A project may
+/// switch every rule off; an editor setting that does is a mistake.
 static std::optional<std::string> checksProblem(llvm::StringRef Checks,
-                                                llvm::StringRef Where,
                                                 bool MustEnableARule) {
   std::vector<std::string> Unknown = unknownChecks(Checks);
   if (!Unknown.empty())
-    return "ignored " + Where.str() + ": there is no rule '" +
-           Unknown.front() + "'";
+    return "there is no rule '" + Unknown.front() + "'";
   if (MustEnableARule && enabledRules(Checks).empty())
-    return "ignored " + Where.str() + ": '" + Checks.str() +
-           "' enables no rule";
+    return "'" + Checks.str() + "' enables no rule";
   return std::nullopt;
 }
 
-std::vector<std::string> Server::applySettings(const ServerSettings &Sent) {
+void Server::applySettings(const ServerSettings &Sent) {
   std::vector<std::string> Problems = Sent.problems;
   ServerSettings New = Sent;
   if (New.checks)
     if (std::optional<std::string> Problem =
-            checksProblem(*New.checks, "the setting \"checks\"",
-                          /*MustEnableARule=*/true)) {
-      Problems.push_back(*Problem);
+            checksProblem(*New.checks, /*MustEnableARule=*/false)) {
+      Problems.push_back("ignored the setting \"checks\": " + *Problem);
       New.checks.reset();
     }
   bool FlagsChanged;
@@ -129,9 +124,11 @@ std::vector<std::string> Server::applySettings(const ServerSettings &Sent) {
     if (New.checks)
       Settings.checks = New.checks;
   }
+  // Said before the new analyses, which may have problems of their own.
+  for (const std::string &Problem : Problems)
+    Results.onProblem(Problem);
   if (FlagsChanged)
     reanalyzeAll();
-  return Problems;
 }
 
 void Server::tellProblem(const std::string &Message) {
@@ -323,17 +320,24 @@ Server::setupFor(llvm::StringRef Path) {
   Files.push_back(Setup->TheConfig.Catalog);
   Setup->TheCatalog = std::make_unique<Catalog>(
       std::move(Files), Setup->TheConfig.DisabledApis);
-  // The client's choice of rules (an editor setting) wins over the
-  // project's, as --checks does on the command line.
-  std::string Checks =
-      ClientChecks ? *ClientChecks : Setup->TheConfig.Checks.value_or("*");
-  if (!ClientChecks)
+  std::string Checks = Setup->TheConfig.Checks.value_or("*");
+  if (std::optional<std::string> Problem =
+          checksProblem(Checks, /*MustEnableARule=*/false)) {
+    tellProblem("ignored the Checks of " + ConfigPath + ": " + *Problem +
+                "; all rules are on");
+    Checks = "*";
+  }
+  // The client's choice of rules (an editor setting) is appended to the
+  // project's, as --checks is on the command line.
+  if (ClientChecks) {
+    std::string Both = Checks + "," + *ClientChecks;
     if (std::optional<std::string> Problem =
-            checksProblem(Checks, "the Checks of " + ConfigPath,
-                          /*MustEnableARule=*/false)) {
-      tellProblem(*Problem + "; all rules are on");
-      Checks = "*";
-    }
+            checksProblem(Both, /*MustEnableARule=*/true))
+      tellProblem("ignored the setting \"checks\": after the project's "
+                  "Checks, " + *Problem);
+    else
+      Checks = std::move(Both);
+  }
   Setup->EnabledRules = enabledRules(Checks);
   std::lock_guard<std::mutex> Lock(Mutex);
   return Setups.emplace(ConfigPath, std::move(Setup)).first->second;

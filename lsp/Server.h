@@ -50,9 +50,9 @@ public:
     /// A file has no compile command; said once per session.
     virtual void onFallbackFlags(llvm::StringRef Path,
                                  llvm::ArrayRef<std::string> Flags) = 0;
-    /// Something the user must fix, such as a broken .boundwise.yaml or
-    /// compile_commands.json; the analysis goes on without it. Each
-    /// message is said once.
+    /// Something the user must fix, such as a mistyped setting or a broken
+    /// .boundwise.yaml or compile_commands.json; the analysis goes on
+    /// without it. A problem of the project's files is said once.
     virtual void onProblem(llvm::StringRef Message) = 0;
   };
 
@@ -80,9 +80,9 @@ public:
       llvm::unique_function<void(std::shared_ptr<const Snapshot>)> Action);
 
   /// Takes the client's settings; a change of flags re-analyses.
-  /// Applies the settings that are valid. \returns what was wrong with the
-  /// others, which are ignored.
-  std::vector<std::string> applySettings(const ServerSettings &Settings);
+  /// Applies the settings that are valid, and tells onProblem what was
+  /// wrong with the others, which are ignored.
+  void applySettings(const ServerSettings &Settings);
   bool inlayHintsEnabled() const;
   /// Forgets loaded configurations and re-analyses every open document:
   /// a compile_commands.json or .boundwise.yaml changed.

@@ -56,7 +56,8 @@ static cl::list<std::string> ExtraArgsBefore(
 static cl::opt<std::string>
     Checks("checks",
            cl::desc("Comma-separated globs of rules to run; a '-' prefix "
-                    "removes. Overrides the configuration's Checks."),
+                    "removes. Appended to the configuration's Checks, as "
+                    "clang-tidy does."),
            cl::cat(Options));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled rules and exit"),
@@ -73,7 +74,12 @@ static cl::opt<std::string>
                    cl::value_desc("path"), cl::cat(Options));
 static cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
-    cl::desc("Globs of rules whose findings are errors (exit code 1)"),
+    cl::desc("Globs of rules whose findings are errors (exit code 1); "
+             "appended to the configuration's WarningsAsErrors"),
+    cl::cat(Options));
+static cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("Succeed, doing nothing, when the checks enable no rule"),
     cl::cat(Options));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary of findings"),
@@ -164,6 +170,18 @@ static std::string effective(const cl::opt<std::string> &Flag,
   return FromConfig ? *FromConfig : Default.str();
 }
 
+/// A glob list of the configuration with the command line's appended, as
+/// clang-tidy combines `Checks` and `--checks`: the command line's globs
+/// come last, and so win.
+static std::string appended(const cl::opt<std::string> &Flag,
+                            const std::optional<std::string> &FromConfig,
+                            StringRef Default) {
+  std::string Globs = FromConfig ? *FromConfig : Default.str();
+  if (StringRef(Flag).trim().empty())
+    return Globs;
+  return Globs.empty() ? Flag.getValue() : Globs + "," + Flag.getValue();
+}
+
 /// An unknown rule name in a check list is an error, as a typo would
 /// otherwise silently disable the check.
 static Error validateChecks(StringRef Globs) {
@@ -222,7 +240,7 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   Request.Database = Database;
   Request.Options.TheCatalog = &TheCatalog;
   Request.Options.EnabledRules =
-      enabledRules(effective(Checks, Conf.Checks, "*"));
+      enabledRules(appended(Checks, Conf.Checks, "*"));
   Request.Options.HeaderFilterRegex =
       effective(HeaderFilter, Conf.HeaderFilterRegex, "");
   if (Conf.CostModel.LoopIterations)
@@ -236,7 +254,7 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   FileResult Result = analyzeFile(Request);
   Result.File = Source;
 
-  GlobList AsErrors(effective(WarningsAsErrors, Conf.WarningsAsErrors, ""));
+  GlobList AsErrors(appended(WarningsAsErrors, Conf.WarningsAsErrors, ""));
   for (Finding &F : Result.Findings)
     F.AsError = F.Level == Severity::Warning && AsErrors.contains(F.Rule);
   return Result;
@@ -425,7 +443,7 @@ int main(int Argc, const char **Argv) {
   const Config &First = !Configs->OfSource.empty() ? *Configs->OfSource.front()
                         : Inline != Configs->ByPath.end() ? Inline->second
                                                           : NoConfig;
-  std::string CheckGlobs = effective(Checks, First.Checks, "*");
+  std::string CheckGlobs = appended(Checks, First.Checks, "*");
   if (Error Err = validateChecks(CheckGlobs))
     return usageError(toString(std::move(Err)));
   if (ListChecks) {
@@ -441,8 +459,12 @@ int main(int Argc, const char **Argv) {
     return usageError(toString(Filters.takeError()));
   if (Diagnose && Format == OutputFormat::Sarif)
     return usageError("--diagnose prints text or JSON, not SARIF");
-  if (enabledRules(CheckGlobs).empty())
-    return usageError("no checks enabled by '" + CheckGlobs + "'");
+  if (enabledRules(CheckGlobs).empty()) {
+    if (AllowNoChecks)
+      return 0;
+    return usageError("no checks enabled by '" + CheckGlobs +
+                      "'; --allow-no-checks makes that a success");
+  }
 
   std::string ExecutableDir = executableDirectory(Argv[0]);
   auto BaseFiles = loadCatalogDirectory(catalogDirectory(ExecutableDir));
