@@ -229,8 +229,9 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
     errs() << "boundwise: no compile command for " << Source
            << "; analysing with default flags\n";
     std::vector<std::string> Flags;
+    // C++ unless the file says C: a `.h` is a C++ header, as in clangd.
     if (sys::path::extension(Source) != ".c")
-      Flags.push_back("-std=c++20");
+      Flags = {"--driver-mode=g++", "-std=c++20"};
     Found = std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
     Database = Found.get();
   }
