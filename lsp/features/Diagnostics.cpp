@@ -3,7 +3,10 @@
 #include "lsp/features/Features.h"
 #include "lsp/SourceCode.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
 
 using namespace boundwise;
 using namespace boundwise::lsp;
@@ -25,10 +28,48 @@ json boundwise::lsp::fixesToJSON(const Snapshot &S, const Finding &F,
   return Fixes;
 }
 
+static bool isCompilerError(const Finding &F) {
+  return F.Rule == "clang-diagnostic-error";
+}
+
+/// One diagnostic saying that the findings are incomplete when clang could
+/// not parse the document, so that "no problems" never stands for "not
+/// analysed". The compiler errors themselves are the editor's compiler's
+/// (clangd's) to show: each is not repeated.
+static std::optional<Diagnostic>
+incompleteAnalysis(const Snapshot &S, const FeatureContext &Context) {
+  const auto &Findings = S.Result.Findings;
+  size_t Errors = llvm::count_if(Findings, isCompilerError);
+  if (Errors == 0 && S.Result.FatalError.empty())
+    return std::nullopt;
+  Diagnostic D;
+  D.severity = 2;
+  D.code = "clang-diagnostic-error";
+  DiagLocation Start{S.Result.File, 1, 1, ""};
+  if (!S.Result.FatalError.empty()) {
+    D.range = rangeOf(S, Start, Context);
+    D.message = "boundwise could not analyse this file: " +
+                S.Result.FatalError;
+    return D;
+  }
+  const Finding &First = *llvm::find_if(Findings, isCompilerError);
+  bool Here = First.Loc.File == S.Result.File;
+  D.range = rangeOf(S, Here ? First.Loc : Start, Context);
+  std::string Where =
+      Here ? "" : First.Loc.File + ":" + std::to_string(First.Loc.Line) + ": ";
+  D.message = "boundwise's findings are incomplete: clang could not parse "
+              "this file (" + Where + First.Message +
+              (Errors > 1 ? "; " + std::to_string(Errors) + " errors" : "") +
+              ")";
+  return D;
+}
+
 std::vector<Diagnostic>
 boundwise::lsp::diagnosticsFor(const Snapshot &S,
                                const FeatureContext &Context) {
   std::vector<Diagnostic> Diagnostics;
+  if (std::optional<Diagnostic> Incomplete = incompleteAnalysis(S, Context))
+    Diagnostics.push_back(std::move(*Incomplete));
   for (const Finding &F : S.Result.Findings)
     if (isShownFinding(S, F))
       Diagnostics.push_back(toDiagnostic(S, F, Context));
