@@ -352,12 +352,15 @@ CompilationDatabaseCache::load(llvm::StringRef File, std::string &Error) {
 
 CompilationDatabaseCache::Database
 CompilationDatabaseCache::inDirectory(llvm::StringRef Directory,
-                                      std::string &Error) {
+                                      std::string &Error, std::string *File) {
   for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
     llvm::SmallString<256> Candidate(Directory);
     llvm::sys::path::append(Candidate, Name);
-    if (llvm::sys::fs::exists(Candidate))
-      return load(Candidate, Error);
+    if (!llvm::sys::fs::exists(Candidate))
+      continue;
+    if (File)
+      *File = std::string(Candidate);
+    return load(Candidate, Error);
   }
   Error = "no compile_commands.json or compile_flags.txt in '" +
           Directory.str() + "'";
@@ -366,7 +369,7 @@ CompilationDatabaseCache::inDirectory(llvm::StringRef Directory,
 
 CompilationDatabaseCache::Database
 CompilationDatabaseCache::covering(llvm::StringRef SourceFile,
-                                   std::string &Error) {
+                                   std::string &Error, std::string *File) {
   llvm::SmallString<256> Directory(SourceFile);
   llvm::sys::fs::make_absolute(Directory);
   llvm::sys::path::remove_dots(Directory, /*remove_dot_dot=*/true);
@@ -376,8 +379,11 @@ CompilationDatabaseCache::covering(llvm::StringRef SourceFile,
     for (llvm::StringRef Sub : {"", "build"}) {
       llvm::SmallString<256> Candidate(Dir);
       llvm::sys::path::append(Candidate, Sub, "compile_commands.json");
-      if (llvm::sys::fs::exists(Candidate))
-        return load(Candidate, Error);
+      if (!llvm::sys::fs::exists(Candidate))
+        continue;
+      if (File)
+        *File = std::string(Candidate);
+      return load(Candidate, Error);
     }
   }
   return nullptr;

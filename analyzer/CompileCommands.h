@@ -63,13 +63,16 @@ public:
 
   /// The database in \p Directory: its compile_commands.json, else its
   /// compile_flags.txt. Null when there is none; \p Error then says why
-  /// when one was found but could not be read.
-  Database inDirectory(llvm::StringRef Directory, std::string &Error);
+  /// when one was found but could not be read. \p File, when given, is set
+  /// to the database's path.
+  Database inDirectory(llvm::StringRef Directory, std::string &Error,
+                       std::string *File = nullptr);
 
   /// The compile_commands.json covering \p SourceFile: in its directory or
   /// an ancestor, or in a `build/` directory beside one of them, as clangd
   /// finds it.
-  Database covering(llvm::StringRef SourceFile, std::string &Error);
+  Database covering(llvm::StringRef SourceFile, std::string &Error,
+                    std::string *File = nullptr);
 
 private:
   struct Entry {

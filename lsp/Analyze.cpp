@@ -120,6 +120,10 @@ static std::vector<std::string> adjustedArgs(const AnalysisInputs &Inputs) {
   if (!Removed.empty())
     vlog("removed from the compile command of " + Inputs.Path + ": " +
          llvm::join(Removed, " "));
+  // As clangd logs it: what a file was parsed with, to tell why it parsed
+  // as it did.
+  log("compile command of " + Inputs.Path + ": [" + Inputs.Command.Directory +
+      "] " + llvm::join(Args, " "));
   return Args;
 }
 

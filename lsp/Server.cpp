@@ -13,7 +13,7 @@ Server::Server(std::vector<CatalogFile> BaseCatalog, Options Opts,
                Callbacks &Results)
     : BaseCatalog(std::move(BaseCatalog)), Opts(std::move(Opts)),
       Results(Results), Databases([](llvm::StringRef File) {
-        vlog("loaded the compilation database " + File);
+        log("loaded the compilation database " + File);
       }),
       Work(this->Opts.Scheduling) {}
 

@@ -81,6 +81,11 @@ static cl::opt<bool> AllowNoChecks(
     "allow-no-checks",
     cl::desc("Succeed, doing nothing, when the checks enable no rule"),
     cl::cat(Options));
+static cl::opt<bool>
+    Verbose("verbose",
+            cl::desc("Say which compile database and command each file is "
+                     "analysed with"),
+            cl::cat(Options));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the summary of findings"),
                            cl::cat(Options));
@@ -201,14 +206,35 @@ static FileResult crashedResult(const std::string &Source) {
   return Crashed;
 }
 
+/// For --verbose: the commands \p Source is analysed with, as they run,
+/// and where they come from. One write, so that -j does not mix lines.
+static void sayCommands(StringRef Source, StringRef AbsoluteSource,
+                        StringRef Origin,
+                        const tooling::CompilationDatabase &Database,
+                        StringRef ResourceDir) {
+  std::string Said;
+  for (const tooling::CompileCommand &Command :
+       Database.getCompileCommands(AbsoluteSource))
+    Said += ("boundwise: " + Source + ": compile command from " + Origin +
+             ": [" + Command.Directory + "] " +
+             join(analysisCommandLine(Command, ExtraArgsBefore, ExtraArgs,
+                                      ResourceDir),
+                  " ") +
+             "\n")
+                .str();
+  errs() << Said;
+}
+
 /// Runs on one file with its own compilation database and catalog.
 /// \p Source is named as the user named it, \p AbsoluteSource resolved
-/// against the working directory boundwise started in.
+/// against the working directory boundwise started in. \p FixedOrigin says
+/// where \p FixedDatabase comes from.
 static FileResult
 analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
               const Config &Conf, const Catalog &TheCatalog,
               const tooling::CompilationDatabase *FixedDatabase,
-              CompilationDatabaseCache &Databases, StringRef ResourceDir) {
+              StringRef FixedOrigin, CompilationDatabaseCache &Databases,
+              StringRef ResourceDir) {
   if (!sys::fs::exists(AbsoluteSource)) {
     FileResult Missing;
     Missing.File = Source;
@@ -217,9 +243,10 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   }
   CompilationDatabaseCache::Database Found;
   const tooling::CompilationDatabase *Database = FixedDatabase;
+  std::string Origin = FixedOrigin.str();
   if (!Database) {
     std::string Error;
-    Found = Databases.covering(AbsoluteSource, Error);
+    Found = Databases.covering(AbsoluteSource, Error, &Origin);
     if (!Found && !Error.empty())
       errs() << "boundwise: warning: " << Error << "\n";
     Database = Found.get();
@@ -234,7 +261,10 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
       Flags = {"--driver-mode=g++", "-std=c++20"};
     Found = std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
     Database = Found.get();
+    Origin = "the default flags";
   }
+  if (Verbose)
+    sayCommands(Source, AbsoluteSource, Origin, *Database, ResourceDir);
 
   AnalysisRequest Request;
   Request.File = AbsoluteSource;
@@ -483,9 +513,10 @@ int main(int Argc, const char **Argv) {
   // Each database is read once, however many of the sources it covers.
   CompilationDatabaseCache Databases;
   CompilationDatabaseCache::Database Database = std::move(Fixed);
+  std::string DatabaseOrigin = "the command line after --";
   if (!Database && !BuildPath.empty()) {
     std::string Error;
-    Database = Databases.inDirectory(BuildPath, Error);
+    Database = Databases.inDirectory(BuildPath, Error, &DatabaseOrigin);
     if (!Database)
       return usageError("no compilation database in '" + BuildPath +
                         "': " + Error);
@@ -508,7 +539,7 @@ int main(int Argc, const char **Argv) {
         bool Completed = runOnAnalysisStack([&] {
           Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
                                      *Catalogs[&Conf], Database.get(),
-                                     Databases, ResourceDir);
+                                     DatabaseOrigin, Databases, ResourceDir);
         });
         if (!Completed)
           Results[I] = crashedResult(Sources[I]);
