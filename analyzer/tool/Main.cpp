@@ -460,7 +460,12 @@ int main(int Argc, const char **Argv) {
   if (!cl::ParseCommandLineOptions(
           Argc, Argv,
           "boundwise: what is this code waiting for, and does its "
-          "concurrency model fit?\n",
+          "concurrency model fit?\n\n"
+          "  boundwise [options] <source>... [-- <compile flags>]\n"
+          "  boundwise measure [--format=text|json] [--output=FILE] -- "
+          "<command> [args...]\n"
+          "      runs a program and measures what it waits for "
+          "(boundwise measure --help)\n",
           &errs()))
     return 2;
   enableCrashRecovery();

@@ -106,6 +106,10 @@ static std::string docsBase(StringRef ExecutableDir, const URIMapper &URIs) {
 int main(int Argc, const char **Argv) {
   InitLLVM Init(Argc, Argv);
   cl::HideUnrelatedOptions(Options);
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "boundwise-lsp, of boundwise version " << BOUNDWISE_VERSION
+       << " (LLVM " << LLVM_VERSION_STRING << ")\n";
+  });
   cl::ParseCommandLineOptions(
       Argc, Argv,
       "boundwise-lsp: boundwise's findings, diagnoses and fixes in any LSP "
