@@ -26,9 +26,19 @@ std::string boundwise::clangResourceDirectory(llvm::StringRef ExecutableDir) {
   return BOUNDWISE_CLANG_RESOURCE_DIR;
 }
 
-std::string boundwise::catalogDirectory(llvm::StringRef ExecutableDir) {
+/// `<bin>/../share/boundwise/<Name>`.
+static std::string dataDirectory(llvm::StringRef ExecutableDir,
+                                 llvm::StringRef Name) {
   llvm::SmallString<256> Path(ExecutableDir);
-  llvm::sys::path::append(Path, "..", BOUNDWISE_DATA_DIR, "catalog");
+  llvm::sys::path::append(Path, "..", BOUNDWISE_DATA_DIR, Name);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return std::string(Path);
+}
+
+std::string boundwise::catalogDirectory(llvm::StringRef ExecutableDir) {
+  return dataDirectory(ExecutableDir, "catalog");
+}
+
+std::string boundwise::rulePagesDirectory(llvm::StringRef ExecutableDir) {
+  return dataDirectory(ExecutableDir, "docs");
 }

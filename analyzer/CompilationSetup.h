@@ -24,6 +24,9 @@ std::string clangResourceDirectory(llvm::StringRef ExecutableDir);
 /// The catalog directory: `<bin>/../share/boundwise/catalog`.
 std::string catalogDirectory(llvm::StringRef ExecutableDir);
 
+/// The rule pages: `<bin>/../share/boundwise/docs`.
+std::string rulePagesDirectory(llvm::StringRef ExecutableDir);
+
 } // namespace boundwise
 
 #endif

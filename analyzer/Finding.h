@@ -92,6 +92,9 @@ struct FunctionDiagnosis {
 /// The outcome of analysing one source file.
 struct FileResult {
   std::string File;
+  /// The working directory of the file's compile command: a relative path
+  /// in a location is relative to it.
+  std::string Directory;
   std::vector<Finding> Findings;
   /// A message when the file could not be analysed at all.
   std::string FatalError;

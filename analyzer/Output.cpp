@@ -4,6 +4,7 @@
 #include "analyzer/Rule.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/Path.h"
 #include <nlohmann/json.hpp>
 
@@ -90,22 +91,46 @@ static std::string encodeUriPath(llvm::StringRef Path) {
   return Out;
 }
 
-static json artifactLocation(llvm::StringRef File, llvm::StringRef Base) {
+/// Where SARIF locations are: the findings' files, absolute, relative to
+/// SRCROOT where they are under it.
+struct SarifPlace {
+  llvm::StringRef Base;
+  /// The compile command's directory, which relative paths are relative to.
+  llvm::StringRef Directory;
+};
+
+static json artifactLocation(llvm::StringRef File, const SarifPlace &Place) {
   llvm::SmallString<256> Absolute(File);
+  if (!Place.Directory.empty())
+    llvm::sys::path::make_absolute(Place.Directory, Absolute);
   llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   llvm::StringRef Path = Absolute;
-  if (!Base.empty() && Path.consume_front(Base) && Path.consume_front("/"))
+  if (!Place.Base.empty() && Path.consume_front(Place.Base) &&
+      Path.consume_front("/"))
     return {{"uri", encodeUriPath(Path)}, {"uriBaseId", "SRCROOT"}};
   if (llvm::sys::path::is_absolute(Absolute))
     return {{"uri", "file://" + encodeUriPath(Absolute)}};
   return {{"uri", encodeUriPath(Absolute)}, {"uriBaseId", "SRCROOT"}};
 }
 
-static json physicalLocation(const DiagLocation &Loc, llvm::StringRef Base) {
+/// The column after the identifier at \p Loc (code scanning underlines the
+/// name), or after its first character when none starts there.
+static unsigned endColumnOf(const DiagLocation &Loc) {
+  size_t Start = Loc.Column - 1, End = Start;
+  while (End < Loc.LineText.size() &&
+         (llvm::isAlnum(Loc.LineText[End]) || Loc.LineText[End] == '_'))
+    ++End;
+  return static_cast<unsigned>(std::max(End, Start + 1)) + 1;
+}
+
+static json physicalLocation(const DiagLocation &Loc, const SarifPlace &Place) {
   json Region = {{"startLine", std::max(Loc.Line, 1u)}};
-  if (Loc.Column > 0)
+  if (Loc.Column > 0) {
     Region["startColumn"] = Loc.Column;
-  return {{"artifactLocation", artifactLocation(Loc.File, Base)},
+    Region["endLine"] = std::max(Loc.Line, 1u);
+    Region["endColumn"] = endColumnOf(Loc);
+  }
+  return {{"artifactLocation", artifactLocation(Loc.File, Place)},
           {"region", Region}};
 }
 
@@ -113,15 +138,21 @@ static json physicalLocation(const DiagLocation &Loc, llvm::StringRef Base) {
 /// the sources (rules/docs/), which have no absolute URI of their own, and a
 /// relative reference is not one GitHub resolves; the help text says what to
 /// do and names the page instead.
-static json sarifRules() {
+static json
+sarifRules(llvm::function_ref<std::string(llvm::StringRef)> RulePage) {
   json Rules = json::array();
-  for (const RuleInfo &Info : allRules())
+  for (const RuleInfo &Info : allRules()) {
+    json Help = {{"text", Info.Help.str()}};
+    std::string Page = RulePage(Info.Name);
+    if (!Page.empty())
+      Help["markdown"] = std::move(Page);
     Rules.push_back({{"id", Info.Name.str()},
                      {"name", Info.Name.str()},
                      {"shortDescription", {{"text", Info.Summary.str()}}},
                      {"fullDescription", {{"text", Info.Description.str()}}},
-                     {"help", {{"text", Info.Help.str()}}},
+                     {"help", std::move(Help)},
                      {"defaultConfiguration", {{"level", "warning"}}}});
+  }
   return Rules;
 }
 
@@ -133,13 +164,23 @@ static int ruleIndex(llvm::StringRef Rule) {
   return -1;
 }
 
-static json sarifResult(const Finding &F, llvm::StringRef Base) {
+/// What identifies a finding across runs, as code scanning matches them:
+/// its rule, file and message (which names the functions), not its line,
+/// so that a finding stays the same alert when code above it moves.
+static std::string fingerprintOf(const Finding &F, const json &Artifact) {
+  std::string Key = F.Rule + "\n" + Artifact.value("uri", "") + "\n" +
+                    F.Message;
+  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true);
+}
+
+static json sarifResult(const Finding &F, const SarifPlace &Place) {
+  json Primary = physicalLocation(F.Loc, Place);
+  std::string Fingerprint = fingerprintOf(F, Primary["artifactLocation"]);
   json Result = {{"ruleId", F.Rule},
                  {"level", levelName(F)},
                  {"message", {{"text", F.Message}}},
-                 {"locations",
-                  json::array({{{"physicalLocation",
-                                 physicalLocation(F.Loc, Base)}}})}};
+                 {"locations", json::array({{{"physicalLocation", Primary}}})},
+                 {"partialFingerprints", {{"boundwise/v1", Fingerprint}}}};
   int Index = ruleIndex(F.Rule);
   if (Index >= 0)
     Result["ruleIndex"] = Index;
@@ -150,11 +191,11 @@ static json sarifResult(const Finding &F, llvm::StringRef Base) {
   json Related = json::array();
   json FlowLocations = json::array(
       {{{"location",
-         {{"physicalLocation", physicalLocation(F.Loc, Base)},
+         {{"physicalLocation", Primary},
           {"message", {{"text", F.Message}}}}}}});
   for (size_t I = 0; I < F.Notes.size(); ++I) {
     const FindingNote &Note = F.Notes[I];
-    json Location = {{"physicalLocation", physicalLocation(Note.Loc, Base)},
+    json Location = {{"physicalLocation", physicalLocation(Note.Loc, Place)},
                      {"message", {{"text", Note.Message}}}};
     FlowLocations.push_back({{"location", Location}});
     Location["id"] = I + 1;
@@ -166,19 +207,50 @@ static json sarifResult(const Finding &F, llvm::StringRef Base) {
   return Result;
 }
 
-void boundwise::printSarif(const std::vector<FileResult> &Results,
-                           llvm::StringRef BaseDirectory,
-                           llvm::raw_ostream &OS) {
+static bool isCompilerError(const Finding &F) {
+  return llvm::StringRef(F.Rule).starts_with("clang-diagnostic-");
+}
+
+/// A compiler error, or a file that could not be analysed, as code
+/// scanning shows tool problems: not a result of a rule.
+static json notification(llvm::StringRef Message, const json &Location) {
+  json Notification = {{"level", "error"}, {"message", {{"text", Message}}}};
+  if (!Location.is_null())
+    Notification["locations"] = json::array({Location});
+  return Notification;
+}
+
+void boundwise::printSarif(
+    const std::vector<FileResult> &Results, llvm::StringRef BaseDirectory,
+    llvm::function_ref<std::string(llvm::StringRef Rule)> RulePage,
+    llvm::raw_ostream &OS) {
   json SarifResults = json::array();
-  for (const FileResult &Result : Results)
-    for (const Finding &F : Result.Findings)
-      SarifResults.push_back(sarifResult(F, BaseDirectory));
+  json Notifications = json::array();
+  for (const FileResult &Result : Results) {
+    SarifPlace Place{BaseDirectory, Result.Directory};
+    if (!Result.FatalError.empty())
+      Notifications.push_back(notification(
+          Result.FatalError,
+          {{"physicalLocation",
+            {{"artifactLocation", artifactLocation(Result.File, Place)}}}}));
+    for (const Finding &F : Result.Findings) {
+      if (isCompilerError(F))
+        Notifications.push_back(notification(
+            F.Message, {{"physicalLocation", physicalLocation(F.Loc, Place)}}));
+      else
+        SarifResults.push_back(sarifResult(F, Place));
+    }
+  }
+  json Invocation = {{"executionSuccessful", Notifications.empty()},
+                     {"toolExecutionNotifications", std::move(Notifications)}};
   json Run = {
       {"tool",
        {{"driver",
          {{"name", "boundwise"},
           {"version", BOUNDWISE_VERSION},
-          {"rules", sarifRules()}}}}},
+          {"semanticVersion", BOUNDWISE_VERSION},
+          {"rules", sarifRules(RulePage)}}}}},
+      {"invocations", json::array({std::move(Invocation)})},
       {"originalUriBaseIds",
        {{"SRCROOT",
          {{"uri", "file://" + encodeUriPath(BaseDirectory) + "/"}}}}},

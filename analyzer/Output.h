@@ -9,7 +9,9 @@
 #define BOUNDWISE_ANALYZER_OUTPUT_H
 
 #include "analyzer/Finding.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
 #include <vector>
 
 namespace boundwise {
@@ -21,10 +23,14 @@ void printText(const std::vector<FileResult> &Results, llvm::raw_ostream &OS);
 /// `{"findings": [...], "failures": [...]}`.
 void printJson(const std::vector<FileResult> &Results, llvm::raw_ostream &OS);
 
-/// A SARIF 2.1.0 log; file URIs relative to \p BaseDirectory use the
-/// `SRCROOT` base id.
+/// A SARIF 2.1.0 log for code scanning; file URIs under \p BaseDirectory
+/// are relative to the `SRCROOT` base id. \p RulePage gives a rule's
+/// documentation (Markdown), shown as its help; compiler errors and files
+/// that could not be analysed are the invocation's notifications.
 void printSarif(const std::vector<FileResult> &Results,
-                llvm::StringRef BaseDirectory, llvm::raw_ostream &OS);
+                llvm::StringRef BaseDirectory,
+                llvm::function_ref<std::string(llvm::StringRef Rule)> RulePage,
+                llvm::raw_ostream &OS);
 
 /// The diagnosis report: each function, what it waits for, why, how it is
 /// used and the model that fits.

@@ -284,6 +284,10 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   Request.ExtraArgs = ExtraArgs;
   FileResult Result = analyzeFile(Request);
   Result.File = Source;
+  std::vector<tooling::CompileCommand> Commands =
+      Database->getCompileCommands(AbsoluteSource);
+  if (!Commands.empty())
+    Result.Directory = Commands.front().Directory;
 
   GlobList AsErrors(appended(WarningsAsErrors, Conf.WarningsAsErrors, ""));
   for (Finding &F : Result.Findings)
@@ -398,8 +402,19 @@ static int reportDiagnosis(const std::vector<FileResult> &Results) {
   return Failed ? 2 : 0;
 }
 
+/// The installed documentation of a rule (rules/docs/<rule>.md) in
+/// \p Pages, or nothing when it cannot be read.
+static std::string readRulePage(StringRef Pages, StringRef Rule) {
+  SmallString<256> Page(Pages);
+  sys::path::append(Page, Rule + ".md");
+  auto Buffer = MemoryBuffer::getFile(Page);
+  return Buffer ? (*Buffer)->getBuffer().str() : "";
+}
+
 /// Prints the findings in the chosen format and returns the exit code.
-static int report(const std::vector<FileResult> &Results) {
+/// \p RulePages is the directory of the rule pages.
+static int report(const std::vector<FileResult> &Results,
+                  StringRef RulePages) {
   if (Diagnose)
     return reportDiagnosis(Results);
   switch (Format) {
@@ -412,7 +427,9 @@ static int report(const std::vector<FileResult> &Results) {
   case OutputFormat::Sarif: {
     SmallString<256> Base;
     sys::fs::current_path(Base);
-    printSarif(Results, Base, outs());
+    printSarif(
+        Results, Base,
+        [&](StringRef Rule) { return readRulePage(RulePages, Rule); }, outs());
     break;
   }
   }
@@ -555,7 +572,7 @@ int main(int Argc, const char **Argv) {
     llvm::erase_if(Result.Findings, [&](const Finding &F) {
       return !passesLineFilter(*Filters, F);
     });
-  int Status = report(Results);
+  int Status = report(Results, rulePagesDirectory(ExecutableDir));
   // Exported before --fix changes the offsets they refer to.
   if (!ExportFixes.empty())
     if (Error Err = exportFixes(Results, ExportFixes)) {
