@@ -7,7 +7,8 @@
 #   bench/fuzz-lsp.sh [seconds]     # default 600
 #
 # Environment: BUILD (default build-fuzz beside the sources), JOBS (-jobs of
-# libFuzzer, default 1). Crashes land in $BUILD/fuzz-artifacts/.
+# libFuzzer, default 1), TIMEOUT (seconds one input may take, default 10;
+# more on a loaded machine, where an ASan parse of <string> can take 15). Crashes land in $BUILD/fuzz-artifacts/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
@@ -34,5 +35,5 @@ cd "$build"
 # be large enough to nest deeply; most stay small, as the seeds are.
 "$build/bin/boundwise-lsp-fuzzer" "$corpus" \
   -artifact_prefix="$build/fuzz-artifacts/" -max_total_time="$seconds" \
-  -timeout=10 -max_len=262144 -rss_limit_mb=4096 -print_final_stats=1 \
+  -timeout="${TIMEOUT:-10}" -max_len=262144 -rss_limit_mb=4096 -print_final_stats=1 \
   -jobs="${JOBS:-1}"
