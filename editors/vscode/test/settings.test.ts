@@ -1,6 +1,8 @@
 // The mapping of the extension's settings to boundwise-lsp's command line
 // and initialization options.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
 import {
@@ -102,4 +104,19 @@ test('readSettings: missing or mistyped values fall back to defaults', () => {
 test('substitute leaves other variables alone', () => {
   assert.equal(substitute('${env:HOME}/${workspaceFolder}', '/w'),
                '${env:HOME}//w');
+});
+
+test('an untrusted workspace cannot choose the program run or its arguments',
+     () => {
+  // A repository's .vscode/settings.json could otherwise name any program
+  // as the server, or arguments that write files (--input-mirror-file).
+  const manifest = JSON.parse(readFileSync(
+    join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  const properties = manifest.contributes.configuration.properties;
+  for (const name of ['boundwise.path', 'boundwise.arguments']) {
+    assert.ok(untrusted.restrictedConfigurations.includes(name), name);
+    assert.equal(properties[name].scope, 'machine-overridable', name);
+  }
 });
