@@ -25,10 +25,12 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -411,6 +413,39 @@ static std::string readRulePage(StringRef Pages, StringRef Rule) {
   return Buffer ? (*Buffer)->getBuffer().str() : "";
 }
 
+/// Takes each file's result as its analysis finishes and hands the results
+/// on in the order of the files on the command line, each as soon as those
+/// before it are done: a long run shows its findings as it goes, in the
+/// same order every time. On a terminal, `[done/total] file` on stderr, as
+/// run-clang-tidy prints.
+class ResultsInOrder {
+public:
+  ResultsInOrder(std::vector<FileResult> &Results,
+                 std::function<void(FileResult &)> OnNext, bool ShowProgress)
+      : Results(Results), Done(Results.size(), false),
+        OnNext(std::move(OnNext)), ShowProgress(ShowProgress) {}
+
+  void add(size_t I, FileResult Result) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Results[I] = std::move(Result);
+    Done[I] = true;
+    ++Finished;
+    if (ShowProgress)
+      errs() << "[" << Finished << "/" << Results.size() << "] "
+             << Results[I].File << "\n";
+    for (; Next < Results.size() && Done[Next]; ++Next)
+      OnNext(Results[Next]);
+  }
+
+private:
+  std::mutex Mutex;
+  std::vector<FileResult> &Results;
+  std::vector<bool> Done;
+  size_t Next = 0, Finished = 0;
+  std::function<void(FileResult &)> OnNext;
+  bool ShowProgress;
+};
+
 /// Prints the findings in the chosen format and returns the exit code.
 /// \p RulePages is the directory of the rule pages.
 static int report(const std::vector<FileResult> &Results,
@@ -419,7 +454,7 @@ static int report(const std::vector<FileResult> &Results,
     return reportDiagnosis(Results);
   switch (Format) {
   case OutputFormat::Text:
-    printText(Results, outs());
+    // Printed file by file, as each was done.
     break;
   case OutputFormat::Json:
     printJson(Results, outs());
@@ -553,25 +588,34 @@ int main(int Argc, const char **Argv) {
     AbsoluteSources.push_back(std::string(Absolute));
   }
   std::vector<FileResult> Results(Sources.size());
+  ResultsInOrder Finished(
+      Results,
+      [&](FileResult &Result) {
+        llvm::erase_if(Result.Findings, [&](const Finding &F) {
+          return !passesLineFilter(*Filters, F);
+        });
+        if (!Diagnose && Format == OutputFormat::Text) {
+          printText({Result}, outs());
+          outs().flush();
+        }
+      },
+      /*ShowProgress=*/!Quiet && sys::Process::StandardErrIsDisplayed());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t I = 0; I < Sources.size(); ++I)
       Pool.async([&, I] {
         const Config &Conf = *Configs->OfSource[I];
+        FileResult Result;
         bool Completed = runOnAnalysisStack([&] {
-          Results[I] = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
-                                     *Catalogs[&Conf], Database.get(),
-                                     DatabaseOrigin, Databases, ResourceDir);
+          Result = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
+                                 *Catalogs[&Conf], Database.get(),
+                                 DatabaseOrigin, Databases, ResourceDir);
         });
-        if (!Completed)
-          Results[I] = crashedResult(Sources[I]);
+        Finished.add(I, Completed ? std::move(Result)
+                                  : crashedResult(Sources[I]));
       });
     Pool.wait();
   }
-  for (FileResult &Result : Results)
-    llvm::erase_if(Result.Findings, [&](const Finding &F) {
-      return !passesLineFilter(*Filters, F);
-    });
   int Status = report(Results, rulePagesDirectory(ExecutableDir));
   // Exported before --fix changes the offsets they refer to.
   if (!ExportFixes.empty())
