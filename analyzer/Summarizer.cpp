@@ -2,6 +2,7 @@
 #include "analyzer/Summarizer.h"
 #include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/FlowState.h"
 #include "analyzer/Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -11,7 +12,6 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace boundwise;
@@ -21,35 +21,9 @@ using namespace boundwise;
 struct boundwise::CallSiteFacts {
   const ASTContext &Context;
   const BodyFacts &Body;
-  const llvm::SmallPtrSetImpl<const ValueDecl *> &NonblockingFds;
+  const ConditionAnalysis &Conditions;
+  const ConditionFacts &Flow;
 };
-
-/// Whether \p E names the constant \p Name, as a macro or an enumerator,
-/// alone or combined with others (`MSG_DONTWAIT | MSG_NOSIGNAL`).
-static bool mentionsConstant(const Expr *E, llvm::StringRef Name,
-                             const ASTContext &Context, unsigned Depth) {
-  if (!E || Depth > 8)
-    return false;
-  const SourceManager &SM = Context.getSourceManager();
-  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
-       Loc = SM.getImmediateMacroCallerLoc(Loc))
-    if (Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()) == Name)
-      return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
-    const NamedDecl *Named = Ref->getDecl();
-    if (Named->getIdentifier() && Named->getName() == Name)
-      return true;
-    // `int flags = MSG_DONTWAIT; recv(fd, buf, n, flags);`
-    if (const auto *Var = dyn_cast<VarDecl>(Named))
-      if (Var->getInit())
-        return mentionsConstant(Var->getInit(), Name, Context, Depth + 1);
-  }
-  for (const Stmt *Child : E->children())
-    if (mentionsConstant(dyn_cast_or_null<Expr>(Child), Name, Context,
-                         Depth + 1))
-      return true;
-  return false;
-}
 
 static const Expr *stripTemporaries(const Expr *E) {
   while (true) {
@@ -161,9 +135,9 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
   const Expr *Arg = argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
-    return mentionsConstant(Arg, Cond.Flag, Facts.Context, 0);
+    return Facts.Conditions.flagSet(Arg, Cond.Flag, Facts.Flow.at(Call));
   case ConditionKind::FdNonblocking:
-    return Facts.NonblockingFds.count(namedValue(Arg)) != 0;
+    return Facts.Flow.at(Call).Nonblocking.count(namedValue(Arg)) != 0;
   case ConditionKind::ZeroTimeout:
     return isZeroTimeout(Arg, Facts, 0);
   case ConditionKind::ArgNull:
@@ -229,26 +203,6 @@ static bool isFollowed(const FunctionDecl *Definition,
   return Definition->isTemplateInstantiation();
 }
 
-/// The descriptors made non-blocking in the body, by the catalog's setters.
-static llvm::SmallPtrSet<const ValueDecl *, 4>
-nonblockingDescriptors(const BodyFacts &Body, DeclLookup &Lookup) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Fds;
-  for (const CallSite &Site : Body.Calls) {
-    const FunctionDecl *Callee = calleeOf(Site.Call);
-    const NonblockingSetter *Setter =
-        Callee ? Lookup.roles(Callee).Setter : nullptr;
-    if (!Setter || !mentionsConstant(argumentAt(Site.Call, Setter->Flag.Arg),
-                                     Setter->Flag.Name, Lookup.astContext(),
-                                     0))
-      continue;
-    if (Setter->Result)
-      Fds.insert(Body.ResultOf.lookup(Site.Call));
-    if (Setter->FdArg)
-      Fds.insert(namedValue(argumentAt(Site.Call, *Setter->FdArg)));
-  }
-  return Fds;
-}
-
 /// The integer constants a call passes, by parameter index.
 static std::vector<std::pair<unsigned, int64_t>>
 constantArguments(const Expr *Call, const ASTContext &Context) {
@@ -262,6 +216,20 @@ constantArguments(const Expr *Call, const ASTContext &Context) {
       Constants.push_back({I, Result.Val.getInt().getExtValue()});
   }
   return Constants;
+}
+
+const FunctionDecl *boundwise::followedDefinition(const Expr *Call,
+                                                  DeclLookup &Lookup) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  // The catalog's word on a function is final: its body is not entered.
+  if (!Callee || Lookup.roles(Callee).isKnown())
+    return nullptr;
+  const FunctionDecl *Target = staticTarget(Call, Callee);
+  const FunctionDecl *Definition = nullptr;
+  if (!Target || !Target->hasBody(Definition) ||
+      !isFollowed(Definition, Lookup.astContext().getSourceManager()))
+    return nullptr;
+  return Definition;
 }
 
 void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
@@ -298,13 +266,10 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   if (Roles.TouchesPython || CreatesPythonObject)
     Summary.Ops.push_back({Category::Python, Api, "touches Python objects",
                            {}, Where, Site.State});
-  // The catalog's word on a function is final: its body is not entered.
-  if (Roles.isKnown() || CreatesPythonObject)
+  if (CreatesPythonObject)
     return;
-  const FunctionDecl *Target = staticTarget(Call, Callee);
-  const FunctionDecl *Definition = nullptr;
-  if (!Target || !Target->hasBody(Definition) ||
-      !isFollowed(Definition, Context.getSourceManager()))
+  const FunctionDecl *Definition = followedDefinition(Call, Lookup);
+  if (!Definition)
     return;
   Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
                            constantArguments(Call, Context), Site.InLoop});
@@ -321,9 +286,8 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
     return;
   }
   BodyFacts Body = walkBody(Function, Lookup, Cost);
-  llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds =
-      nonblockingDescriptors(Body, Lookup);
-  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds};
+  ConditionFacts Flow = Conditions.analyze(Function);
+  CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

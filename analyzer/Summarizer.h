@@ -12,11 +12,13 @@
 
 #include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
+#include "analyzer/FlowState.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
 
 namespace clang {
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -25,10 +27,15 @@ namespace boundwise {
 class DeclLookup;
 struct CallSiteFacts;
 
+/// The definition a call enters whose body boundwise follows (the project's
+/// own functions, template instantiations; never a catalog API), or null.
+const clang::FunctionDecl *followedDefinition(const clang::Expr *Call,
+                                              DeclLookup &Lookup);
+
 class Summarizer {
 public:
   Summarizer(DeclLookup &Lookup, SummaryIndex &Index, const CostModel &Cost)
-      : Lookup(Lookup), Index(Index), Cost(Cost) {}
+      : Lookup(Lookup), Index(Index), Cost(Cost), Conditions(Lookup) {}
 
   /// Summarises \p Function and everything it reaches; returns its USR.
   std::string summarize(const clang::FunctionDecl *Function);
@@ -43,6 +50,7 @@ private:
   DeclLookup &Lookup;
   SummaryIndex &Index;
   const CostModel &Cost;
+  ConditionAnalysis Conditions;
   llvm::DenseSet<const clang::FunctionDecl *> Done;
 };
 
