@@ -1,13 +1,13 @@
 //===--- BodyWalker.cpp - What one function body does ---------------------===//
 #include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/LockModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include <cstdlib>
 
 using namespace clang;
@@ -39,23 +39,6 @@ static std::optional<int64_t> integerConstant(const Expr *E,
       !E->EvaluateAsInt(Result, Context))
     return std::nullopt;
   return Result.Val.getInt().getExtValue();
-}
-
-/// Whether a mutex is shared between the tasks that lock it: a global or
-/// static, a member, or a variable reached through a reference or a capture.
-static bool isSharedMutex(const Expr *Mutex) {
-  if (!Mutex)
-    return false;
-  Mutex = Mutex->IgnoreParenImpCasts();
-  if (isa<MemberExpr>(Mutex))
-    return true;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Mutex);
-  if (!Ref)
-    return false;
-  if (Ref->refersToEnclosingVariableOrCapture())
-    return true;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  return Var && (Var->hasGlobalStorage() || Var->getType()->isReferenceType());
 }
 
 namespace {
@@ -152,7 +135,6 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    noteUnlock(Call);
     Facts.Calls.push_back({Call, Frames.back().State, !Loops.empty()});
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteGilCall(Lookup.roles(Callee).GilCall);
@@ -189,8 +171,6 @@ private:
     /// GIL states saved by acquire or release calls of this scope, so that
     /// the matching call restores them (PyGILState_Ensure / _Release).
     std::vector<std::pair<int, GilState>> SavedGil;
-    /// The guard variable holding State.Lock.
-    const VarDecl *LockGuard = nullptr;
   };
 
   struct ForkTest {
@@ -276,7 +256,7 @@ private:
     }
   }
 
-  /// A gil_scoped_release or a lock_guard changes the rest of its scope.
+  /// A gil_scoped_release changes the rest of its scope.
   void noteScopedGuard(const VarDecl *Var) {
     switch (Lookup.typeRole(Var->getType())) {
     case TypeRole::GilAcquire:
@@ -285,44 +265,13 @@ private:
     case TypeRole::GilRelease:
       Frames.back().State.Gil = GilState::Released;
       return;
-    case TypeRole::Lock:
-      noteLock(Var);
-      return;
     case TypeRole::None:
+    case TypeRole::Lock:
     case TypeRole::GilGuard:
     case TypeRole::PythonObject:
     case TypeRole::MethodTable:
       return;
     }
-  }
-
-  /// `lock.unlock()` on the guard that holds the shared lock ends it.
-  void noteUnlock(const CallExpr *Call) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-    ScopeFrame &Frame = Frames.back();
-    if (!Method || !Method->getIdentifier() || Method->getName() != "unlock" ||
-        !Frame.LockGuard ||
-        namedValue(Member->getImplicitObjectArgument()) != Frame.LockGuard)
-      return;
-    Frame.State.Lock.clear();
-    Frame.LockGuard = nullptr;
-  }
-
-  void noteLock(const VarDecl *Guard) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        Guard->getInit() ? Guard->getInit()->IgnoreImplicit() : nullptr);
-    if (!Construct || Construct->getNumArgs() == 0 ||
-        !isSharedMutex(Construct->getArg(0)))
-      return;
-    const SourceManager &SM = Context.getSourceManager();
-    Frames.back().LockGuard = Guard;
-    Frames.back().State.Lock =
-        Lexer::getSourceText(
-            CharSourceRange::getTokenRange(
-                Construct->getArg(0)->getSourceRange()),
-            SM, Context.getLangOpts())
-            .str();
   }
 
   /// PyEval_SaveThread / PyEval_RestoreThread and PyGILState_Ensure /
@@ -535,9 +484,14 @@ public:
 } // namespace
 
 BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
-                              const CostModel &Cost) {
+                              const CostModel &Cost, bool OwnObject) {
   Walker Walk(Lookup, Cost);
   Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
+  LockFacts Locks = analyzeLocks(Function, Lookup, OwnObject);
+  for (CallSite &Site : Walk.Facts.Calls)
+    Site.State.Lock = Locks.at(Site.Call);
+  for (LoopFinding &Loop : Walk.Facts.HeavyLoops)
+    Loop.State.Lock = Locks.at(Loop.Loop);
   return std::move(Walk.Facts);
 }

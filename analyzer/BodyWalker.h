@@ -70,9 +70,10 @@ struct BodyFacts {
   llvm::DenseMap<const clang::VarDecl *, bool> MembersAssignedZero;
 };
 
-/// Walks the body of \p Function.
+/// Walks the body of \p Function; \p OwnObject when it runs on an object
+/// its task owns (its member mutexes are not shared).
 BodyFacts walkBody(const clang::FunctionDecl *Function, DeclLookup &Lookup,
-                   const CostModel &Cost);
+                   const CostModel &Cost, bool OwnObject = false);
 
 /// Whether \p E is an integer constant zero.
 bool isZeroConstant(const clang::Expr *E, const clang::ASTContext &Context);

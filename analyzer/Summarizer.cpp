@@ -3,6 +3,7 @@
 #include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/FlowState.h"
+#include "analyzer/LockModel.h"
 #include "analyzer/Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -23,6 +24,8 @@ struct boundwise::CallSiteFacts {
   const BodyFacts &Body;
   const ConditionAnalysis &Conditions;
   const ConditionFacts &Flow;
+  /// The function runs on an object its task owns.
+  bool OwnObject;
 };
 
 static const Expr *stripTemporaries(const Expr *E) {
@@ -232,9 +235,74 @@ const FunctionDecl *boundwise::followedDefinition(const Expr *Call,
   return Definition;
 }
 
+std::string EntryFacts::key(const FunctionDecl *Function) const {
+  std::string Key;
+  for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Function->getParamDecl(I);
+    if (Conditions.Nonblocking.count(Param))
+      Key += "#nb" + std::to_string(I);
+    auto Flags = Conditions.Flags.find(Param);
+    if (Flags != Conditions.Flags.end() && Flags->second)
+      Key += "#f" + std::to_string(I) + "=" + std::to_string(Flags->second);
+  }
+  if (OwnObject)
+    Key += "#own";
+  return Key;
+}
+
+/// Whether \p Record has a mutex member (a type with lock() and unlock()).
+static bool hasMutexMember(const CXXRecordDecl *Record) {
+  for (const FieldDecl *Field : Record->fields()) {
+    const CXXRecordDecl *Type = Field->getType()->getAsCXXRecordDecl();
+    if (Type && Type->hasDefinition() && isBasicLockable(Type))
+      return true;
+  }
+  return false;
+}
+
+/// Whether the object of a member call is the caller's own: a local by
+/// value, a temporary, or `this` of a caller that owns its object.
+static bool isOwnObject(const Expr *Call, const CallSiteFacts &Facts) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!Member)
+    return false;
+  const Expr *Object = Member->getImplicitObjectArgument()->IgnoreImpCasts();
+  if (isa<CXXThisExpr>(Object))
+    return Facts.OwnObject;
+  if (isa<MaterializeTemporaryExpr, CXXTemporaryObjectExpr>(Object))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && !Ref->refersToEnclosingVariableOrCapture() &&
+         Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType();
+}
+
+EntryFacts Summarizer::entryFacts(const Expr *Call,
+                                  const FunctionDecl *Definition,
+                                  const CallSiteFacts &Facts) {
+  EntryFacts Entry;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+  Entry.OwnObject = Method && hasMutexMember(Method->getParent()) &&
+                    isOwnObject(Call, Facts);
+  const ParamEffects &Effects = Conditions.effectsOf(Definition);
+  const ConditionState &Here = Facts.Flow.at(Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  for (unsigned I = 0; I < Args.size() && I < Effects.Consulted.size(); ++I) {
+    if (!Effects.Consulted[I])
+      continue;
+    const ParmVarDecl *Param = Definition->getParamDecl(I);
+    if (Here.Nonblocking.count(namedValue(Args[I])))
+      Entry.Conditions.Nonblocking.insert(Param);
+    if (uint64_t Flags = Conditions.flagsOf(Args[I], Here))
+      Entry.Conditions.Flags[Param] = Flags;
+  }
+  return Entry;
+}
+
 void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                                 const CallSiteFacts &Facts,
-                                std::vector<const FunctionDecl *> &Worklist) {
+                                std::vector<Pending> &Worklist) {
   ASTContext &Context = Lookup.astContext();
   const Expr *Call = Site.Call;
   const FunctionDecl *Callee = calleeOf(Call);
@@ -271,23 +339,27 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   const FunctionDecl *Definition = followedDefinition(Call, Lookup);
   if (!Definition)
     return;
-  Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
-                           constantArguments(Call, Context), Site.InLoop});
-  Worklist.push_back(Definition);
+  EntryFacts Entry = entryFacts(Call, Definition, Facts);
+  std::string Usr = Lookup.identity(Definition) + Entry.key(Definition);
+  Summary.Calls.push_back(
+      {Usr, Where, Site.State, constantArguments(Call, Context), Site.InLoop});
+  Worklist.push_back({Definition, std::move(Entry), std::move(Usr)});
 }
 
-void Summarizer::summarizeOne(const FunctionDecl *Function,
-                              std::vector<const FunctionDecl *> &Worklist) {
-  FunctionSummary &Summary = Index.getOrCreate(Lookup.identity(Function));
+void Summarizer::summarizeOne(const Pending &Next,
+                              std::vector<Pending> &Worklist) {
+  const FunctionDecl *Function = Next.Function;
+  FunctionSummary &Summary = Index.getOrCreate(Next.Usr);
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
   if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking)) {
     Summary.TrustedNonblocking = true;
     return;
   }
-  BodyFacts Body = walkBody(Function, Lookup, Cost);
-  ConditionFacts Flow = Conditions.analyze(Function);
-  CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow};
+  BodyFacts Body = walkBody(Function, Lookup, Cost, Next.Entry.OwnObject);
+  ConditionFacts Flow = Conditions.analyze(Function, Next.Entry.Conditions);
+  CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow,
+                      Next.Entry.OwnObject};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)
@@ -300,12 +372,13 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
 }
 
 std::string Summarizer::summarize(const FunctionDecl *Function) {
-  std::vector<const FunctionDecl *> Worklist{Function};
+  std::string Usr = Lookup.identity(Function);
+  std::vector<Pending> Worklist{{Function, {}, Usr}};
   while (!Worklist.empty()) {
-    const FunctionDecl *Next = Worklist.back();
+    Pending Next = std::move(Worklist.back());
     Worklist.pop_back();
-    if (Done.insert(Next).second)
+    if (Done.insert(Next.Usr).second)
       summarizeOne(Next, Worklist);
   }
-  return Lookup.identity(Function);
+  return Usr;
 }

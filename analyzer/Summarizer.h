@@ -13,7 +13,7 @@
 #include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
 #include "analyzer/FlowState.h"
-#include "llvm/ADT/DenseSet.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +32,20 @@ struct CallSiteFacts;
 const clang::FunctionDecl *followedDefinition(const clang::Expr *Call,
                                               DeclLookup &Lookup);
 
+/// What a call tells its callee, when the callee's summary depends on it:
+/// arguments known non-blocking or holding flags that the callee's
+/// conditions read, and a receiver the task owns. A call with facts gets a
+/// summary of its own (its USR carries the facts).
+struct EntryFacts {
+  ConditionState Conditions;
+  /// The object is the caller's own local: its member mutexes are not
+  /// shared between tasks.
+  bool OwnObject = false;
+
+  /// `#nb0#f3=64#own`, empty without facts.
+  std::string key(const clang::FunctionDecl *Function) const;
+};
+
 class Summarizer {
 public:
   Summarizer(DeclLookup &Lookup, SummaryIndex &Index, const CostModel &Cost)
@@ -41,17 +55,25 @@ public:
   std::string summarize(const clang::FunctionDecl *Function);
 
 private:
-  void summarizeOne(const clang::FunctionDecl *Function,
-                    std::vector<const clang::FunctionDecl *> &Worklist);
+  struct Pending {
+    const clang::FunctionDecl *Function;
+    EntryFacts Entry;
+    std::string Usr;
+  };
+
+  void summarizeOne(const Pending &Next, std::vector<Pending> &Worklist);
   void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                       const CallSiteFacts &Facts,
-                      std::vector<const clang::FunctionDecl *> &Worklist);
+                      std::vector<Pending> &Worklist);
+  EntryFacts entryFacts(const clang::Expr *Call,
+                        const clang::FunctionDecl *Definition,
+                        const CallSiteFacts &Facts);
 
   DeclLookup &Lookup;
   SummaryIndex &Index;
   const CostModel &Cost;
   ConditionAnalysis Conditions;
-  llvm::DenseSet<const clang::FunctionDecl *> Done;
+  std::set<std::string> Done;
 };
 
 } // namespace boundwise

@@ -146,3 +146,47 @@ Task helperAfterRead(int fd) {
   setNonblocking(fd);
   co_return;
 }
+
+// A wrapper that passes its flags on to recv: MSG_DONTWAIT given to it makes
+// its recv non-blocking, at that call only.
+
+static long receive(int fd, char *buf, unsigned long len, int flags) {
+  return recv(fd, buf, len, flags);
+}
+
+Task dontWaitThroughWrapper(int fd) {
+  char buf[16];
+  receive(fd, buf, sizeof buf, MSG_DONTWAIT);
+  co_return;
+}
+
+Task waitThroughWrapper(int fd) {
+  char buf[16];
+  receive(fd, buf, sizeof buf, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'waitThroughWrapper' is a coroutine, but 'receive' blocks on the network (recv) and stalls the event loop; {{.+}} [blocking-in-async]
+  co_return;
+}
+
+// A descriptor made non-blocking before a member reads it.
+
+struct Reader {
+  long next(int fd, char *buf, unsigned long len) {
+    return read(fd, buf, len);
+  }
+};
+
+Task readThroughMember(int fd) {
+  Reader reader;
+  char buf[16];
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  reader.next(fd, buf, sizeof buf);
+  co_return;
+}
+
+Task readThroughMemberBlocking(int fd) {
+  Reader reader;
+  char buf[16];
+  reader.next(fd, buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'readThroughMemberBlocking' is a coroutine, but 'Reader::next' blocks {{.+}} [blocking-in-async]
+  co_return;
+}
