@@ -52,7 +52,59 @@ struct LoopFrame {
   bool OverData = false;
   /// Bounded by this parameter of the function.
   std::optional<unsigned> Param;
+  /// The variable the loop advances (`i` of `i < n`), if one.
+  const ValueDecl *Cursor = nullptr;
+  /// The body moves the cursor itself (`i = j;`): a scan whose inner loops
+  /// walk the same data.
+  bool MovesCursor = false;
 };
+
+/// Whether \p S steps or assigns \p Var (lambda bodies aside); with
+/// \p AssignOnly, only `Var = ...` counts.
+static bool writes(const Stmt *S, const ValueDecl *Var,
+                   bool AssignOnly = false) {
+  if (!S || !Var || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    if (!AssignOnly && Unary->isIncrementDecrementOp() &&
+        namedValue(Unary->getSubExpr()) == Var)
+      return true;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    if ((AssignOnly ? Binary->getOpcode() == BO_Assign
+                    : Binary->isAssignmentOp()) &&
+        namedValue(Binary->getLHS()) == Var)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writes(Child, Var, AssignOnly))
+      return true;
+  return false;
+}
+
+/// Whether \p S leaves the loop \p Loop early: a `return`, or a `break` out
+/// of it (not out of an inner loop or switch).
+static bool exitsEarly(const Stmt *S, bool InInner = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, CoreturnStmt>(S) || (isa<BreakStmt>(S) && !InInner))
+    return true;
+  bool Inner = InInner || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+                               SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (exitsEarly(Child, Inner))
+      return true;
+  return false;
+}
+
+/// The body of a loop statement.
+static const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  return cast<DoStmt>(Loop)->getBody();
+}
 
 class Walker : public RecursiveASTVisitor<Walker> {
 public:
@@ -311,7 +363,7 @@ private:
       return Frame;
     if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
       // Counting up to the bound or down from it.
-      int64_t From = integerConstant(Start, Context).value_or(0);
+      int64_t From = Start ? integerConstant(Start, Context).value_or(0) : 0;
       Frame.Count = static_cast<uint64_t>(*Limit > From ? *Limit - From
                                                         : From - *Limit);
       return Frame;
@@ -345,6 +397,9 @@ private:
         CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
     if (Frame.Count)
       *Frame.Count /= stepOf(Loop->getInc());
+    Frame.Cursor = Counter ? Counter
+                           : namedValue(CounterOnLeft ? Compare->getLHS()
+                                                      : Compare->getRHS());
     return Frame;
   }
 
@@ -373,13 +428,30 @@ private:
   }
 
   /// A while loop counts as a loop over data when it compares (an iterator
-  /// with an end, a counter with a size); `while (running)` does not.
+  /// with an end, a counter with a size); `while (running)` does not, and
+  /// `int attempt = 0; while (attempt < 3)` is a constant loop.
   LoopFrame conditionBound(const Expr *Cond) {
-    LoopFrame Frame;
     const auto *Compare = dyn_cast_or_null<BinaryOperator>(
         Cond ? Cond->IgnoreImplicit() : nullptr);
-    if (Compare && Compare->isComparisonOp())
+    if (!Compare || !Compare->isComparisonOp())
+      return LoopFrame();
+    const Expr *Counter = Compare->getLHS(), *Bound = Compare->getRHS();
+    if (integerConstant(Counter, Context))
+      std::swap(Counter, Bound);
+    // `while (++tries < 3)`.
+    if (const auto *Step = dyn_cast<UnaryOperator>(Counter->IgnoreParenImpCasts()))
+      if (Step->isIncrementDecrementOp())
+        Counter = Step->getSubExpr();
+    // Only a counter that starts at a constant counts to a constant bound:
+    // `while (len > 0)` over a parameter is a loop over data.
+    const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Counter));
+    const Expr *Start = Var ? Var->getInit() : nullptr;
+    LoopFrame Frame;
+    if (integerConstant(Start, Context) || !integerConstant(Bound, Context))
+      Frame = boundOf(Bound, Start);
+    else
       Frame.OverData = true;
+    Frame.Cursor = namedValue(Counter);
     return Frame;
   }
 
@@ -389,6 +461,16 @@ private:
     // are not one long stall.
     if (InCoroutine && yieldsEachTurn(Loop))
       Frame = LoopFrame();
+    // A search stops at its first match: not a level of the nest.
+    if (Frame.OverData && exitsEarly(loopBody(Loop)))
+      Frame.OverData = false;
+    // An inner loop that advances the cursor of a loop around it, or runs
+    // in a scan that moves its own cursor, walks the same data: one scan.
+    for (const LoopFrame &Outer : Loops)
+      if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor)))
+        Frame.OverData = false;
+    Frame.MovesCursor = writes(loopBody(Loop), Frame.Cursor,
+                               /*AssignOnly=*/true);
     Frame.Loop = Loop;
     Loops.push_back(Frame);
     judgeNest();
@@ -417,14 +499,14 @@ private:
       deepenReportedNest();
       return;
     }
-    uint64_t Iterations = 1;
+    uint64_t Iterations = 1, PerItem = 1;
     unsigned DataLoops = 0;
     const Stmt *FirstConstant = nullptr, *FirstData = nullptr;
     for (const LoopFrame &Frame : Loops) {
       if (Frame.Count) {
-        Iterations = Iterations > UINT64_MAX / std::max<uint64_t>(*Frame.Count, 1)
-                         ? UINT64_MAX
-                         : Iterations * *Frame.Count;
+        Iterations = multiply(Iterations, *Frame.Count);
+        if (DataLoops)
+          PerItem = multiply(PerItem, *Frame.Count);
         if (!FirstConstant)
           FirstConstant = Frame.Loop;
       }
@@ -436,11 +518,20 @@ private:
       return report(FirstConstant,
                     "a loop of " + std::to_string(Iterations) + " iterations",
                     "");
+    if (Current.Count && DataLoops && PerItem >= Cost.PerItemIterations)
+      return report(FirstData,
+                    "a loop of " + std::to_string(PerItem) +
+                        " iterations per item",
+                    " of a loop over input data");
     if (Current.OverData && DataLoops >= Cost.NestedDataLoops)
       return report(FirstData, "nested loops over input data",
                     " (" + std::to_string(DataLoops) + " levels)", DataLoops);
     if (Current.Param)
       Facts.ParamLoops.push_back({Current.Loop, *Current.Param, Iterations});
+  }
+
+  static uint64_t multiply(uint64_t A, uint64_t B) {
+    return A > UINT64_MAX / std::max<uint64_t>(B, 1) ? UINT64_MAX : A * B;
   }
 
   void deepenReportedNest() {
@@ -458,8 +549,9 @@ private:
   void report(const Stmt *Loop, std::string Short, llvm::StringRef Detail,
               unsigned DataLevels = 0) {
     ReportedDataLevels = DataLevels;
-    Facts.HeavyLoops.push_back(
-        {Loop, Short, "runs " + Short + Detail.str(), Frames.back().State});
+    Facts.HeavyLoops.push_back({Loop, Loops.back().Loop, Short,
+                                "runs " + Short + Detail.str(),
+                                Frames.back().State});
     Reported = 1;
     for (size_t I = 0; I < Loops.size(); ++I)
       if (Loops[I].Loop == Loop)
@@ -492,6 +584,6 @@ BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
   for (CallSite &Site : Walk.Facts.Calls)
     Site.State.Lock = Locks.at(Site.Call);
   for (LoopFinding &Loop : Walk.Facts.HeavyLoops)
-    Loop.State.Lock = Locks.at(Loop.Loop);
+    Loop.State.Lock = Locks.at(Loop.JudgedAt);
   return std::move(Walk.Facts);
 }

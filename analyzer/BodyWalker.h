@@ -35,6 +35,9 @@ struct CostModel {
   uint64_t LoopIterations = 1000000;
   /// This many nested loops over input data are heavy.
   unsigned NestedDataLoops = 2;
+  /// Constant loops of at least this many iterations per item of a loop
+  /// over input data are heavy.
+  uint64_t PerItemIterations = 1000;
 };
 
 /// A call and the state it is made in.
@@ -46,7 +49,10 @@ struct CallSite {
 
 /// A heavy loop nest.
 struct LoopFinding {
+  /// The outermost loop of the nest, where it is reported.
   const clang::Stmt *Loop = nullptr;
+  /// The loop where the nest became heavy: its state is the nest's.
+  const clang::Stmt *JudgedAt = nullptr;
   /// `a loop of 10000000 iterations`.
   std::string Short;
   /// `runs a loop of 10000000 iterations`.

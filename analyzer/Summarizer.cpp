@@ -206,6 +206,66 @@ static bool isFollowed(const FunctionDecl *Definition,
   return Definition->isTemplateInstantiation();
 }
 
+/// The constant-size array \p E points into (`a`, `a + 3`, `std::end(a)`,
+/// `arr.begin()` of a record that holds just an array), or null.
+static const ConstantArrayType *arrayPointedInto(const Expr *E,
+                                                 const ASTContext &Context,
+                                                 unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Array = Context.getAsConstantArrayType(E->getType()))
+    return Array;
+  if (const auto *Record = E->getType()->getAsCXXRecordDecl();
+      Record && Record->hasDefinition() && !Record->isLambda()) {
+    auto Fields = Record->fields();
+    if (std::distance(Fields.begin(), Fields.end()) == 1)
+      if (const auto *Array =
+              Context.getAsConstantArrayType(Fields.begin()->getType()))
+        return Array;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    if (Binary->isAdditiveOp())
+      return arrayPointedInto(Binary->getLHS(), Context, Depth + 1);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return arrayPointedInto(Member->getImplicitObjectArgument(), Context,
+                            Depth + 1);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Call->getNumArgs() == 1)
+      return arrayPointedInto(Call->getArg(0), Context, Depth + 1);
+  return nullptr;
+}
+
+/// Whether the input of a CPU-heavy call is known small: the cost of its
+/// kind grows with its input (sorting, hashing, compression; not password
+/// hashing or a regex), and every pointer or iterator it is given points
+/// into a constant-size array (`std::sort` of three elements), too small to
+/// make n log n reach the cost model's iterations.
+static bool isSmallConstantInput(const Expr *Call, const CpuHeavyEntry &Entry,
+                                 const ASTContext &Context,
+                                 const CostModel &Cost) {
+  if (Entry.Kind != "sort" && Entry.Kind != "hashing" &&
+      Entry.Kind != "compression")
+    return false;
+  uint64_t Elements = 0;
+  for (const Expr *Arg : callArguments(Call)) {
+    const Expr *Stripped = Arg->IgnoreParenImpCasts();
+    bool Positional = Arg->getType()->isPointerType() ||
+                      isa<CallExpr>(Stripped) ||
+                      Context.getAsConstantArrayType(Stripped->getType());
+    if (!Positional)
+      continue;
+    const ConstantArrayType *Array = arrayPointedInto(Arg, Context);
+    if (!Array)
+      return false;
+    Elements = std::max<uint64_t>(Elements, Array->getSize().getZExtValue());
+  }
+  if (!Elements)
+    return false;
+  uint64_t Log = std::max<uint64_t>(llvm::Log2_64_Ceil(Elements), 1);
+  return Elements < Cost.LoopIterations / Log;
+}
+
 /// The integer constants a call passes, by parameter index.
 static std::vector<std::pair<unsigned, int64_t>>
 constantArguments(const Expr *Call, const ASTContext &Context) {
@@ -322,7 +382,8 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
         {Roles.Blocking->Cat, Api,
          Roles.Blocking->What.empty() ? "blocks" : Roles.Blocking->What,
          Roles.Blocking->Alternative, Where, Site.State});
-  if (Roles.CpuHeavy)
+  if (Roles.CpuHeavy &&
+      !isSmallConstantInput(Call, *Roles.CpuHeavy, Context, Cost))
     Summary.Ops.push_back({Category::Cpu, Api,
                            Roles.CpuHeavy->What.empty()
                                ? "computes for long"
