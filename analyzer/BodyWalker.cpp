@@ -80,17 +80,41 @@ static bool writes(const Stmt *S, const ValueDecl *Var,
   return false;
 }
 
-/// Whether \p S leaves the loop \p Loop early: a `return`, or a `break` out
-/// of it (not out of an inner loop or switch).
-static bool exitsEarly(const Stmt *S, bool InInner = false) {
+/// Whether \p Cond tests for a match: an equality, or a predicate call
+/// (`matches(x)`, `!strcmp(a, b)`); `write(...) < 0` tests for an error.
+static bool isMatchTest(const Expr *Cond) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    if (Binary->isLogicalOp())
+      return isMatchTest(Binary->getLHS()) || isMatchTest(Binary->getRHS());
+    return Binary->getOpcode() == BO_EQ;
+  }
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot &&
+           isa<CallExpr>(Not->getSubExpr()->IgnoreParenImpCasts());
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Cond))
+    return Operator->getOperator() == OO_EqualEqual;
+  return isa<CallExpr>(Cond) && Cond->getType()->isBooleanType();
+}
+
+/// Whether \p S leaves the loop it is the body of at a match: a `return`
+/// or a `break` out of it (not out of an inner loop or switch) under an
+/// `if` that tests for one.
+static bool exitsAtMatch(const Stmt *S, bool InMatch = false,
+                         bool InInner = false) {
   if (!S || isa<LambdaExpr>(S))
     return false;
-  if (isa<ReturnStmt, CoreturnStmt>(S) || (isa<BreakStmt>(S) && !InInner))
+  if (InMatch &&
+      (isa<ReturnStmt, CoreturnStmt>(S) || (isa<BreakStmt>(S) && !InInner)))
     return true;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    if (If->getCond() && isMatchTest(If->getCond()) &&
+        exitsAtMatch(If->getThen(), /*InMatch=*/true, InInner))
+      return true;
   bool Inner = InInner || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
                                SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (exitsEarly(Child, Inner))
+    if (exitsAtMatch(Child, InMatch, Inner))
       return true;
   return false;
 }
@@ -462,7 +486,7 @@ private:
     if (InCoroutine && yieldsEachTurn(Loop))
       Frame = LoopFrame();
     // A search stops at its first match: not a level of the nest.
-    if (Frame.OverData && exitsEarly(loopBody(Loop)))
+    if (Frame.OverData && exitsAtMatch(loopBody(Loop)))
       Frame.OverData = false;
     // An inner loop that advances the cursor of a loop around it, or runs
     // in a scan that moves its own cursor, walks the same data: one scan.

@@ -109,6 +109,23 @@ Task countDuplicates(const std::vector<int> &xs, long *count) {
   co_return;
 }
 
+// Leaving at an error is not a search: the nest still counts every pair.
+
+int flush(long count);
+
+Task pairsUntilError(const std::vector<int> &xs) {
+  for (size_t i = 0; i < xs.size(); ++i) {
+    long same = 0;
+    for (size_t j = 0; j < xs.size(); ++j)
+      same += xs[i] == xs[j];
+    if (flush(same) < 0)
+      co_return;
+  }
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: warning: 'pairsUntilError' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-8]]:3: warning: 'pairsUntilError' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
 // A scan whose inner loop advances the outer loop's cursor (skipping a
 // comment to the end of the line), or that moves its cursor past what the
 // inner loop read, is one linear pass.
