@@ -42,7 +42,6 @@ static std::optional<int64_t> integerConstant(const Expr *E,
 }
 
 namespace {
-
 /// One loop of the nest being walked.
 struct LoopFrame {
   const Stmt *Loop = nullptr;
@@ -58,11 +57,9 @@ struct LoopFrame {
   /// walk the same data.
   bool MovesCursor = false;
 };
+} // namespace
 
-/// Whether \p S steps or assigns \p Var (lambda bodies aside); with
-/// \p AssignOnly, only `Var = ...` counts.
-static bool writes(const Stmt *S, const ValueDecl *Var,
-                   bool AssignOnly = false) {
+bool boundwise::writes(const Stmt *S, const ValueDecl *Var, bool AssignOnly) {
   if (!S || !Var || isa<LambdaExpr>(S))
     return false;
   if (const auto *Unary = dyn_cast<UnaryOperator>(S))
@@ -129,6 +126,8 @@ static const Stmt *loopBody(const Stmt *Loop) {
     return While->getBody();
   return cast<DoStmt>(Loop)->getBody();
 }
+
+namespace {
 
 class Walker : public RecursiveASTVisitor<Walker> {
 public:
@@ -600,10 +599,21 @@ public:
 } // namespace
 
 BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
-                              const CostModel &Cost, bool OwnObject) {
+                              const CostModel &Cost, bool OwnObject,
+                              const ParamValues &Known) {
   Walker Walk(Lookup, Cost);
   Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
+  LivePaths Live = LivePaths::of(Function, Known);
+  BodyFacts &Facts = Walk.Facts;
+  llvm::erase_if(Facts.Calls,
+                 [&](const CallSite &Site) { return !Live.isLive(Site.Call); });
+  llvm::erase_if(Facts.HeavyLoops, [&](const LoopFinding &Loop) {
+    return !Live.isLive(Loop.JudgedAt);
+  });
+  llvm::erase_if(Facts.ParamLoops, [&](const BodyFacts::ParamBound &Loop) {
+    return !Live.isLive(Loop.Loop);
+  });
   LockFacts Locks = analyzeLocks(Function, Lookup, OwnObject);
   for (CallSite &Site : Walk.Facts.Calls)
     Site.State.Lock = Locks.at(Site.Call);

@@ -12,6 +12,7 @@
 #define BOUNDWISE_ANALYZER_BODYWALKER_H
 
 #include "analyzer/Effects.h"
+#include "analyzer/LivePaths.h"
 #include "llvm/ADT/DenseMap.h"
 #include <cstdint>
 #include <vector>
@@ -77,15 +78,23 @@ struct BodyFacts {
 };
 
 /// Walks the body of \p Function; \p OwnObject when it runs on an object
-/// its task owns (its member mutexes are not shared).
+/// its task owns (its member mutexes are not shared), \p Known the values
+/// its caller passes. What runs only on a dead or cold path is left out
+/// (LivePaths).
 BodyFacts walkBody(const clang::FunctionDecl *Function, DeclLookup &Lookup,
-                   const CostModel &Cost, bool OwnObject = false);
+                   const CostModel &Cost, bool OwnObject = false,
+                   const ParamValues &Known = {});
 
 /// Whether \p E is an integer constant zero.
 bool isZeroConstant(const clang::Expr *E, const clang::ASTContext &Context);
 
 /// The variable or member an expression names, or null.
 const clang::ValueDecl *namedValue(const clang::Expr *E);
+
+/// Whether \p S steps or assigns \p Var (lambda bodies aside); with
+/// \p AssignOnly, only `Var = ...` counts.
+bool writes(const clang::Stmt *S, const clang::ValueDecl *Var,
+            bool AssignOnly = false);
 
 } // namespace boundwise
 

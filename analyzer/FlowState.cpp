@@ -306,6 +306,10 @@ static void runConditions(const FunctionDecl *Function, ConditionAnalysis &A,
     return;
   ConditionTracker Tracker(A, Entry, Facts, Effects);
   std::vector<ConditionState> Exits = runForward(*Graph, Tracker);
+  if (Effects)
+    for (const CFGBlock *Block : *Graph)
+      markParams(dyn_cast_or_null<Expr>(Block->getTerminatorCondition()),
+                 Effects->Branched);
   // A helper's early returns are its error paths: a descriptor it makes
   // non-blocking on one path to the exit counts.
   if (Effects)
@@ -332,6 +336,7 @@ const ParamEffects &ConditionAnalysis::effectsOf(const FunctionDecl *Definition)
   ParamEffects Result;
   Result.MakesNonblocking.resize(Params);
   Result.Consulted.resize(Params);
+  Result.Branched.resize(Params);
   ConditionFacts Facts;
   runConditions(Definition, *this, {}, Facts, &Result);
   // The map may have grown during the run: look the entry up again.

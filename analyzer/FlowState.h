@@ -53,6 +53,8 @@ struct ParamEffects {
   /// Parameters a catalog condition of a call in the function reads (the
   /// descriptor of `recv`, its `flags`), directly or through a call.
   llvm::SmallBitVector Consulted;
+  /// Parameters a branch condition of the function tests.
+  llvm::SmallBitVector Branched;
 };
 
 /// The conditions of one body.

@@ -13,6 +13,7 @@
 #include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
 #include "analyzer/FlowState.h"
+#include "analyzer/LivePaths.h"
 #include <set>
 #include <string>
 #include <vector>
@@ -41,8 +42,10 @@ struct EntryFacts {
   /// The object is the caller's own local: its member mutexes are not
   /// shared between tasks.
   bool OwnObject = false;
+  /// Constants passed to parameters that the callee's branches test.
+  ParamValues Constants;
 
-  /// `#nb0#f3=64#own`, empty without facts.
+  /// `#nb0#f3=64#c1=0#own`, empty without facts.
   std::string key(const clang::FunctionDecl *Function) const;
 };
 
