@@ -13,28 +13,36 @@ using namespace boundwise;
 
 namespace {
 
-/// For each recv call of `f`, whether it passes MSG_DONTWAIT for certain.
-std::vector<bool> dontWait(const std::string &Code) {
+/// For each recv call of `f`, what \p Ask says of it and its state.
+std::vector<bool> perRecv(
+    const std::string &Code,
+    llvm::function_ref<bool(const ConditionAnalysis &, const clang::CallExpr *,
+                            const ConditionState &)>
+        Ask) {
   TestAST AST(Code);
   ConditionAnalysis Analysis(AST.lookup());
   ConditionFacts Facts = Analysis.analyze(AST.function());
   std::vector<bool> Result;
   for (const clang::CallExpr *Call : AST.calls("recv"))
-    Result.push_back(
-        Analysis.flagSet(Call->getArg(3), "MSG_DONTWAIT", Facts.at(Call)));
+    Result.push_back(Ask(Analysis, Call, Facts.at(Call)));
   return Result;
+}
+
+/// For each recv call of `f`, whether it passes MSG_DONTWAIT for certain.
+std::vector<bool> dontWait(const std::string &Code) {
+  return perRecv(Code, [](const ConditionAnalysis &Analysis,
+                          const clang::CallExpr *Call,
+                          const ConditionState &State) {
+    return Analysis.flagSet(Call->getArg(3), "MSG_DONTWAIT", State);
+  });
 }
 
 /// For each recv call of `f`, whether its descriptor is non-blocking.
 std::vector<bool> nonblocking(const std::string &Code) {
-  TestAST AST(Code);
-  ConditionAnalysis Analysis(AST.lookup());
-  ConditionFacts Facts = Analysis.analyze(AST.function());
-  std::vector<bool> Result;
-  for (const clang::CallExpr *Call : AST.calls("recv"))
-    Result.push_back(
-        Facts.at(Call).Nonblocking.count(namedValue(Call->getArg(0))) != 0);
-  return Result;
+  return perRecv(Code, [](const ConditionAnalysis &, const clang::CallExpr *Call,
+                          const ConditionState &State) {
+    return State.Nonblocking.count(namedValue(Call->getArg(0))) != 0;
+  });
 }
 
 } // namespace
