@@ -56,6 +56,10 @@ struct LoopFrame {
   /// The body moves the cursor itself (`i = j;`): a scan whose inner loops
   /// walk the same data.
   bool MovesCursor = false;
+  /// The variable bounding the loop (`n` of `i < n`), if one.
+  const ValueDecl *BoundVar = nullptr;
+  /// Steps by a constant stride of more than one: a walk over chunks.
+  bool Chunked = false;
 };
 } // namespace
 
@@ -392,8 +396,8 @@ private:
       return Frame;
     }
     Frame.OverData = true;
-    if (const auto *Param =
-            dyn_cast_or_null<ParmVarDecl>(namedValue(Bound)))
+    Frame.BoundVar = namedValue(Bound);
+    if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Frame.BoundVar))
       Frame.Param = Param->getFunctionScopeIndex();
     return Frame;
   }
@@ -418,8 +422,10 @@ private:
     bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
     LoopFrame Frame = boundOf(
         CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
+    uint64_t Step = stepOf(Loop->getInc());
     if (Frame.Count)
-      *Frame.Count /= stepOf(Loop->getInc());
+      *Frame.Count /= Step;
+    Frame.Chunked = Frame.OverData && Step > 1;
     Frame.Cursor = Counter ? Counter
                            : namedValue(CounterOnLeft ? Compare->getLHS()
                                                       : Compare->getRHS());
@@ -490,7 +496,8 @@ private:
     // An inner loop that advances the cursor of a loop around it, or runs
     // in a scan that moves its own cursor, walks the same data: one scan.
     for (const LoopFrame &Outer : Loops)
-      if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor)))
+      if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor) ||
+                             walksChunk(Outer, Frame)))
         Frame.OverData = false;
     Frame.MovesCursor = writes(loopBody(Loop), Frame.Cursor,
                                /*AssignOnly=*/true);
@@ -502,6 +509,15 @@ private:
     if (Reported == Loops.size() + 1)
       Reported = 0;
     return Result;
+  }
+
+  /// Whether \p Inner walks one chunk of \p Outer: the outer loop strides
+  /// over chunks and the inner loop's bound is a variable of its body
+  /// (`for (off < len; off += 4096) { n = min(4096, len - off); for (i < n)`).
+  static bool walksChunk(const LoopFrame &Outer, const LoopFrame &Inner) {
+    const auto *Bound = dyn_cast_or_null<VarDecl>(Inner.BoundVar);
+    return Outer.Chunked && Bound && Bound->hasLocalStorage() &&
+           Outer.Loop->getSourceRange().fullyContains(Bound->getSourceRange());
   }
 
   static bool yieldsEachTurn(const Stmt *S) {

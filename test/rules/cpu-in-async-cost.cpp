@@ -151,6 +151,18 @@ Task fields(const char *line, size_t len, int *width) {
   co_return;
 }
 
+// A walk over chunks whose inner loop covers one chunk is one pass too.
+
+Task maskChunks(char *data, size_t len, char key) {
+  const size_t chunk = 4096;
+  for (size_t offset = 0; offset < len; offset += chunk) {
+    size_t n = len - offset < chunk ? len - offset : chunk;
+    for (size_t i = 0; i < n; ++i)
+      data[offset + i] ^= key;
+  }
+  co_return;
+}
+
 Task pairsOfChars(const char *line, size_t len, int *count) {
   for (size_t i = 0; i < len; ++i)
     for (size_t j = 0; j < len; ++j)
