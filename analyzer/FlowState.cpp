@@ -88,9 +88,15 @@ uint64_t ConditionAnalysis::flagsOf(const Expr *E,
       return 0;
     }
   }
-  if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+    std::optional<int64_t> Cond =
+        valueWith(Choice->getCond(), State.Known, Lookup.astContext());
+    if (Cond)
+      return flagsOf(*Cond ? Choice->getTrueExpr() : Choice->getFalseExpr(),
+                     State);
     return flagsOf(Choice->getTrueExpr(), State) &
            flagsOf(Choice->getFalseExpr(), State);
+  }
   if (isa<UnaryOperator, CallExpr>(E))
     return 0;
   uint64_t Mask = macroFlags(E, FlagBits, Lookup.astContext());
@@ -255,7 +261,9 @@ private:
     const FunctionDecl *Definition = followedDefinition(Call, Lookup);
     if (!Definition)
       return;
-    const ParamEffects &Callee = Analysis.effectsOf(Definition);
+    ParamValues Known = knownArguments(
+        Call, Definition, Analysis.effectsOf(Definition).Branched);
+    const ParamEffects &Callee = Analysis.effectsOf(Definition, Known);
     llvm::ArrayRef<const Expr *> Args = callArguments(Call);
     for (unsigned I = 0; I < Args.size() && I < Callee.MakesNonblocking.size();
          ++I)
@@ -327,8 +335,9 @@ ConditionFacts ConditionAnalysis::analyze(const FunctionDecl *Function,
   return Facts;
 }
 
-const ParamEffects &ConditionAnalysis::effectsOf(const FunctionDecl *Definition) {
-  auto [It, New] = Effects.try_emplace(Definition);
+const ParamEffects &ConditionAnalysis::effectsOf(const FunctionDecl *Definition,
+                                                 const ParamValues &Known) {
+  auto [It, New] = Effects.try_emplace({Definition, Known});
   if (!New)
     return It->second;
   // A recursive call meanwhile sees no effects.
@@ -338,7 +347,9 @@ const ParamEffects &ConditionAnalysis::effectsOf(const FunctionDecl *Definition)
   Result.Consulted.resize(Params);
   Result.Branched.resize(Params);
   ConditionFacts Facts;
-  runConditions(Definition, *this, {}, Facts, &Result);
+  ConditionState Entry;
+  Entry.Known = Known;
+  runConditions(Definition, *this, Entry, Facts, &Result);
   // The map may have grown during the run: look the entry up again.
-  return Effects[Definition] = std::move(Result);
+  return Effects[{Definition, Known}] = std::move(Result);
 }

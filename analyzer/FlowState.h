@@ -13,6 +13,7 @@
 #ifndef BOUNDWISE_ANALYZER_FLOWSTATE_H
 #define BOUNDWISE_ANALYZER_FLOWSTATE_H
 
+#include "analyzer/LivePaths.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -38,9 +39,12 @@ class DeclLookup;
 struct ConditionState {
   std::set<const clang::ValueDecl *> Nonblocking;
   std::map<const clang::ValueDecl *, uint64_t> Flags;
+  /// The values the caller passes (they decide `on ? f | O_NONBLOCK : f`).
+  ParamValues Known;
 
   bool operator==(const ConditionState &Other) const {
-    return Nonblocking == Other.Nonblocking && Flags == Other.Flags;
+    return Nonblocking == Other.Nonblocking && Flags == Other.Flags &&
+           Known == Other.Known;
   }
   /// Keeps what holds in both.
   void intersect(const ConditionState &Other);
@@ -81,8 +85,10 @@ public:
   bool flagSet(const clang::Expr *E, llvm::StringRef Name,
                const ConditionState &State) const;
 
-  /// The effects of a call to \p Definition on its arguments, computed once.
-  const ParamEffects &effectsOf(const clang::FunctionDecl *Definition);
+  /// The effects of a call to \p Definition on its arguments, given the
+  /// values \p Known it passes; computed once.
+  const ParamEffects &effectsOf(const clang::FunctionDecl *Definition,
+                                const ParamValues &Known = {});
 
   DeclLookup &lookup() const { return Lookup; }
 
@@ -90,7 +96,8 @@ private:
   DeclLookup &Lookup;
   /// The bit of each flag name a catalog condition or setter mentions.
   llvm::StringMap<unsigned> FlagBits;
-  std::map<const clang::FunctionDecl *, ParamEffects> Effects;
+  std::map<std::pair<const clang::FunctionDecl *, ParamValues>, ParamEffects>
+      Effects;
 };
 
 } // namespace boundwise

@@ -141,6 +141,61 @@ bool isReassigned(const ParmVarDecl *Param, const FunctionDecl *Function) {
 
 } // namespace
 
+std::optional<int64_t> boundwise::valueWith(const Expr *E,
+                                            const ParamValues &Known,
+                                            const ASTContext &Context) {
+  return ConditionValue(Known, Context)(E);
+}
+
+/// The value \p Arg passes, when it is known: an integer or bool constant,
+/// 0 for a null pointer, 1 for an address.
+static std::optional<int64_t> knownValue(const Expr *Arg,
+                                         const ASTContext &Context) {
+  if (Arg->isValueDependent())
+    return std::nullopt;
+  if (Arg->getType()->isPointerType()) {
+    if (Arg->isNullPointerConstant(const_cast<ASTContext &>(Context),
+                                   Expr::NPC_ValueDependentIsNotNull))
+      return 0;
+    const Expr *Stripped = Arg->IgnoreParenImpCasts();
+    const auto *Unary = dyn_cast<UnaryOperator>(Stripped);
+    if ((Unary && Unary->getOpcode() == UO_AddrOf) ||
+        isa<CXXThisExpr, CXXNewExpr>(Stripped))
+      return 1;
+    return std::nullopt;
+  }
+  Expr::EvalResult Result;
+  if (Arg->getType()->isIntegralOrEnumerationType() &&
+      Arg->EvaluateAsInt(Result, Context))
+    return Result.Val.getInt().getExtValue();
+  return std::nullopt;
+}
+
+/// Every argument of \p Call by parameter, default arguments included.
+static llvm::ArrayRef<const Expr *> allArguments(const Expr *Call) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    return {Construct->getArgs(), Construct->getNumArgs()};
+  const auto *Plain = cast<CallExpr>(Call);
+  llvm::ArrayRef<const Expr *> Args(Plain->getArgs(), Plain->getNumArgs());
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getDirectCallee()))
+    return Args.drop_front();
+  return Args;
+}
+
+ParamValues boundwise::knownArguments(const Expr *Call,
+                                      const FunctionDecl *Definition,
+                                      const llvm::SmallBitVector &Only) {
+  ParamValues Known;
+  llvm::ArrayRef<const Expr *> All = allArguments(Call);
+  for (unsigned I = 0; I < All.size() && I < Only.size(); ++I)
+    if (Only[I])
+      if (std::optional<int64_t> Value =
+              knownValue(All[I], Definition->getASTContext()))
+        Known[Definition->getParamDecl(I)] = *Value;
+  return Known;
+}
+
 LivePaths LivePaths::of(const FunctionDecl *Function, const ParamValues &Known) {
   LivePaths Result;
   ASTContext &Context = Function->getASTContext();

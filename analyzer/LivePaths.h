@@ -16,10 +16,14 @@
 #define BOUNDWISE_ANALYZER_LIVEPATHS_H
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallBitVector.h"
 #include <cstdint>
 #include <map>
+#include <optional>
 
 namespace clang {
+class ASTContext;
+class Expr;
 class FunctionDecl;
 class ParmVarDecl;
 class Stmt;
@@ -30,6 +34,17 @@ namespace boundwise {
 /// Values a caller passes: an integer or bool constant, or for a pointer 0
 /// (null) or 1 (the address of something).
 using ParamValues = std::map<const clang::ParmVarDecl *, int64_t>;
+
+/// The value of \p E over \p Known, when it is known.
+std::optional<int64_t> valueWith(const clang::Expr *E, const ParamValues &Known,
+                                 const clang::ASTContext &Context);
+
+/// The values \p Call passes to \p Definition's parameters (default
+/// arguments included) that are known: constants, null, an address; only
+/// for the parameters in \p Only.
+ParamValues knownArguments(const clang::Expr *Call,
+                           const clang::FunctionDecl *Definition,
+                           const llvm::SmallBitVector &Only);
 
 class LivePaths {
 public:

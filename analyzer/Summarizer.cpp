@@ -341,42 +341,6 @@ static bool isOwnObject(const Expr *Call, const CallSiteFacts &Facts) {
          !Var->getType()->isReferenceType();
 }
 
-/// The value \p Arg passes, when it is known: an integer or bool constant,
-/// 0 for a null pointer, 1 for an address.
-static std::optional<int64_t> knownValue(const Expr *Arg,
-                                         const ASTContext &Context) {
-  if (Arg->isValueDependent())
-    return std::nullopt;
-  if (Arg->getType()->isPointerType()) {
-    if (Arg->isNullPointerConstant(const_cast<ASTContext &>(Context),
-                                   Expr::NPC_ValueDependentIsNotNull))
-      return 0;
-    const Expr *Stripped = Arg->IgnoreParenImpCasts();
-    const auto *Unary = dyn_cast<UnaryOperator>(Stripped);
-    if ((Unary && Unary->getOpcode() == UO_AddrOf) ||
-        isa<CXXThisExpr, CXXNewExpr>(Stripped))
-      return 1;
-    return std::nullopt;
-  }
-  Expr::EvalResult Result;
-  if (Arg->getType()->isIntegralOrEnumerationType() &&
-      Arg->EvaluateAsInt(Result, Context))
-    return Result.Val.getInt().getExtValue();
-  return std::nullopt;
-}
-
-/// Every argument of \p Call by parameter, default arguments included.
-static llvm::ArrayRef<const Expr *> allArguments(const Expr *Call) {
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
-    return {Construct->getArgs(), Construct->getNumArgs()};
-  const auto *Plain = cast<CallExpr>(Call);
-  llvm::ArrayRef<const Expr *> Args(Plain->getArgs(), Plain->getNumArgs());
-  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
-  if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getDirectCallee()))
-    return Args.drop_front();
-  return Args;
-}
-
 EntryFacts Summarizer::entryFacts(const Expr *Call,
                                   const FunctionDecl *Definition,
                                   const CallSiteFacts &Facts) {
@@ -396,11 +360,7 @@ EntryFacts Summarizer::entryFacts(const Expr *Call,
     if (uint64_t Flags = Conditions.flagsOf(Args[I], Here))
       Entry.Conditions.Flags[Param] = Flags;
   }
-  llvm::ArrayRef<const Expr *> All = allArguments(Call);
-  for (unsigned I = 0; I < All.size() && I < Effects.Branched.size(); ++I)
-    if (Effects.Branched[I])
-      if (std::optional<int64_t> Value = knownValue(All[I], Facts.Context))
-        Entry.Constants[Definition->getParamDecl(I)] = *Value;
+  Entry.Constants = knownArguments(Call, Definition, Effects.Branched);
   return Entry;
 }
 
@@ -463,7 +423,9 @@ void Summarizer::summarizeOne(const Pending &Next,
   }
   BodyFacts Body = walkBody(Function, Lookup, Cost, Next.Entry.OwnObject,
                             Next.Entry.Constants);
-  ConditionFacts Flow = Conditions.analyze(Function, Next.Entry.Conditions);
+  ConditionState Start = Next.Entry.Conditions;
+  Start.Known = Next.Entry.Constants;
+  ConditionFacts Flow = Conditions.analyze(Function, Start);
   CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow,
                       Next.Entry.OwnObject};
   for (const CallSite &Site : Body.Calls)

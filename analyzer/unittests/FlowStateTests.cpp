@@ -133,3 +133,18 @@ TEST(FlowStateTest, WrapperConsultsTheParametersItPassesOn) {
   EXPECT_FALSE(Effects.Consulted[3]);
   EXPECT_FALSE(Effects.MakesNonblocking.any());
 }
+
+TEST(FlowStateTest, HelperToldByAConstantArgument) {
+  EXPECT_EQ(nonblocking("static void mode(int s, bool on) {\n"
+                        "  fcntl(s, F_SETFL, on ? O_NONBLOCK : 0);\n"
+                        "}\n"
+                        "void f(int a, int b, bool c, char *buf) {\n"
+                        "  mode(a, true);\n"
+                        "  recv(a, buf, 1, 0);\n"
+                        "  mode(b, false);\n"
+                        "  recv(b, buf, 1, 0);\n"
+                        "  mode(b, c);\n"
+                        "  recv(b, buf, 1, 0);\n"
+                        "}\n"),
+            (std::vector<bool>{true, false, false}));
+}

@@ -147,6 +147,28 @@ Task helperAfterRead(int fd) {
   co_return;
 }
 
+// A helper told by its argument whether to set or clear O_NONBLOCK.
+
+static void setBlocking(int fd, bool nonblocking) {
+  int flags = fcntl(fd, F_GETFL, 0);
+  fcntl(fd, F_SETFL, nonblocking ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK));
+}
+
+Task helperSetsNonblocking(int fd) {
+  setBlocking(fd, true);
+  char buf[16];
+  recv(fd, buf, sizeof buf, 0);
+  co_return;
+}
+
+Task helperClearsNonblocking(int fd) {
+  setBlocking(fd, false);
+  char buf[16];
+  recv(fd, buf, sizeof buf, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'helperClearsNonblocking' is a coroutine, but it calls 'recv', which {{.+}} [blocking-in-async]
+  co_return;
+}
+
 // A wrapper that passes its flags on to recv: MSG_DONTWAIT given to it makes
 // its recv non-blocking, at that call only.
 
