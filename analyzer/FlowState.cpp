@@ -68,13 +68,14 @@ static uint64_t macroFlags(const Expr *E, const llvm::StringMap<unsigned> &Bits,
 }
 
 uint64_t ConditionAnalysis::flagsOf(const Expr *E,
-                                    const ConditionState &State) const {
+                                    const ConditionState &State,
+                                    unsigned Depth) const {
   if (!E)
     return 0;
   E = E->IgnoreParenCasts();
   if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
-    uint64_t Lhs = flagsOf(Binary->getLHS(), State);
-    uint64_t Rhs = flagsOf(Binary->getRHS(), State);
+    uint64_t Lhs = flagsOf(Binary->getLHS(), State, Depth);
+    uint64_t Rhs = flagsOf(Binary->getRHS(), State, Depth);
     switch (Binary->getOpcode()) {
     case BO_Or:
     case BO_Add:
@@ -93,9 +94,9 @@ uint64_t ConditionAnalysis::flagsOf(const Expr *E,
         valueWith(Choice->getCond(), State.Known, Lookup.astContext());
     if (Cond)
       return flagsOf(*Cond ? Choice->getTrueExpr() : Choice->getFalseExpr(),
-                     State);
-    return flagsOf(Choice->getTrueExpr(), State) &
-           flagsOf(Choice->getFalseExpr(), State);
+                     State, Depth);
+    return flagsOf(Choice->getTrueExpr(), State, Depth) &
+           flagsOf(Choice->getFalseExpr(), State, Depth);
   }
   if (isa<UnaryOperator, CallExpr>(E))
     return 0;
@@ -117,7 +118,10 @@ uint64_t ConditionAnalysis::flagsOf(const Expr *E,
     auto It = State.Flags.find(Var);
     return Mask | (It == State.Flags.end() ? 0 : It->second);
   }
-  return Mask | (Var->getInit() ? flagsOf(Var->getInit(), {}) : 0);
+  // The depth ends `static int g = g | F;`.
+  if (!Var->getInit() || Depth > 8)
+    return Mask;
+  return Mask | flagsOf(Var->getInit(), {}, Depth + 1);
 }
 
 bool ConditionAnalysis::flagSet(const Expr *E, llvm::StringRef Name,

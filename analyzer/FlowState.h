@@ -79,8 +79,10 @@ public:
   ConditionFacts analyze(const clang::FunctionDecl *Function,
                          const ConditionState &Entry = {});
 
-  /// The flags \p E sets for certain in \p State.
-  uint64_t flagsOf(const clang::Expr *E, const ConditionState &State) const;
+  /// The flags \p E sets for certain in \p State (\p Depth counts the
+  /// initialisers of globals followed).
+  uint64_t flagsOf(const clang::Expr *E, const ConditionState &State,
+                   unsigned Depth = 0) const;
   /// Whether \p E sets the flag \p Name for certain in \p State.
   bool flagSet(const clang::Expr *E, llvm::StringRef Name,
                const ConditionState &State) const;
