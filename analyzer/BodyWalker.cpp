@@ -1,13 +1,13 @@
 //===--- BodyWalker.cpp - What one function body does ---------------------===//
 #include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/LockModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include <cstdlib>
 
 using namespace clang;
@@ -41,25 +41,7 @@ static std::optional<int64_t> integerConstant(const Expr *E,
   return Result.Val.getInt().getExtValue();
 }
 
-/// Whether a mutex is shared between the tasks that lock it: a global or
-/// static, a member, or a variable reached through a reference or a capture.
-static bool isSharedMutex(const Expr *Mutex) {
-  if (!Mutex)
-    return false;
-  Mutex = Mutex->IgnoreParenImpCasts();
-  if (isa<MemberExpr>(Mutex))
-    return true;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Mutex);
-  if (!Ref)
-    return false;
-  if (Ref->refersToEnclosingVariableOrCapture())
-    return true;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  return Var && (Var->hasGlobalStorage() || Var->getType()->isReferenceType());
-}
-
 namespace {
-
 /// One loop of the nest being walked.
 struct LoopFrame {
   const Stmt *Loop = nullptr;
@@ -69,7 +51,87 @@ struct LoopFrame {
   bool OverData = false;
   /// Bounded by this parameter of the function.
   std::optional<unsigned> Param;
+  /// The variable the loop advances (`i` of `i < n`), if one.
+  const ValueDecl *Cursor = nullptr;
+  /// The body moves the cursor itself (`i = j;`): a scan whose inner loops
+  /// walk the same data.
+  bool MovesCursor = false;
+  /// The variable bounding the loop (`n` of `i < n`), if one.
+  const ValueDecl *BoundVar = nullptr;
+  /// Steps by a constant stride of more than one: a walk over chunks.
+  bool Chunked = false;
 };
+} // namespace
+
+bool boundwise::writes(const Stmt *S, const ValueDecl *Var, bool AssignOnly) {
+  if (!S || !Var || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+    if (!AssignOnly && Unary->isIncrementDecrementOp() &&
+        namedValue(Unary->getSubExpr()) == Var)
+      return true;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    if ((AssignOnly ? Binary->getOpcode() == BO_Assign
+                    : Binary->isAssignmentOp()) &&
+        namedValue(Binary->getLHS()) == Var)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writes(Child, Var, AssignOnly))
+      return true;
+  return false;
+}
+
+/// Whether \p Cond tests for a match: an equality, or a predicate call
+/// (`matches(x)`, `!strcmp(a, b)`); `write(...) < 0` tests for an error.
+static bool isMatchTest(const Expr *Cond) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    if (Binary->isLogicalOp())
+      return isMatchTest(Binary->getLHS()) || isMatchTest(Binary->getRHS());
+    return Binary->getOpcode() == BO_EQ;
+  }
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot &&
+           isa<CallExpr>(Not->getSubExpr()->IgnoreParenImpCasts());
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Cond))
+    return Operator->getOperator() == OO_EqualEqual;
+  return isa<CallExpr>(Cond) && Cond->getType()->isBooleanType();
+}
+
+/// Whether \p S leaves the loop it is the body of at a match: a `return`
+/// or a `break` out of it (not out of an inner loop or switch) under an
+/// `if` that tests for one.
+static bool exitsAtMatch(const Stmt *S, bool InMatch = false,
+                         bool InInner = false) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (InMatch &&
+      (isa<ReturnStmt, CoreturnStmt>(S) || (isa<BreakStmt>(S) && !InInner)))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    if (If->getCond() && isMatchTest(If->getCond()) &&
+        exitsAtMatch(If->getThen(), /*InMatch=*/true, InInner))
+      return true;
+  bool Inner = InInner || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+                               SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (exitsAtMatch(Child, InMatch, Inner))
+      return true;
+  return false;
+}
+
+/// The body of a loop statement.
+static const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  return cast<DoStmt>(Loop)->getBody();
+}
+
+namespace {
 
 class Walker : public RecursiveASTVisitor<Walker> {
 public:
@@ -152,7 +214,6 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    noteUnlock(Call);
     Facts.Calls.push_back({Call, Frames.back().State, !Loops.empty()});
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteGilCall(Lookup.roles(Callee).GilCall);
@@ -189,8 +250,6 @@ private:
     /// GIL states saved by acquire or release calls of this scope, so that
     /// the matching call restores them (PyGILState_Ensure / _Release).
     std::vector<std::pair<int, GilState>> SavedGil;
-    /// The guard variable holding State.Lock.
-    const VarDecl *LockGuard = nullptr;
   };
 
   struct ForkTest {
@@ -276,7 +335,7 @@ private:
     }
   }
 
-  /// A gil_scoped_release or a lock_guard changes the rest of its scope.
+  /// A gil_scoped_release changes the rest of its scope.
   void noteScopedGuard(const VarDecl *Var) {
     switch (Lookup.typeRole(Var->getType())) {
     case TypeRole::GilAcquire:
@@ -285,44 +344,13 @@ private:
     case TypeRole::GilRelease:
       Frames.back().State.Gil = GilState::Released;
       return;
-    case TypeRole::Lock:
-      noteLock(Var);
-      return;
     case TypeRole::None:
+    case TypeRole::Lock:
     case TypeRole::GilGuard:
     case TypeRole::PythonObject:
     case TypeRole::MethodTable:
       return;
     }
-  }
-
-  /// `lock.unlock()` on the guard that holds the shared lock ends it.
-  void noteUnlock(const CallExpr *Call) {
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-    ScopeFrame &Frame = Frames.back();
-    if (!Method || !Method->getIdentifier() || Method->getName() != "unlock" ||
-        !Frame.LockGuard ||
-        namedValue(Member->getImplicitObjectArgument()) != Frame.LockGuard)
-      return;
-    Frame.State.Lock.clear();
-    Frame.LockGuard = nullptr;
-  }
-
-  void noteLock(const VarDecl *Guard) {
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-        Guard->getInit() ? Guard->getInit()->IgnoreImplicit() : nullptr);
-    if (!Construct || Construct->getNumArgs() == 0 ||
-        !isSharedMutex(Construct->getArg(0)))
-      return;
-    const SourceManager &SM = Context.getSourceManager();
-    Frames.back().LockGuard = Guard;
-    Frames.back().State.Lock =
-        Lexer::getSourceText(
-            CharSourceRange::getTokenRange(
-                Construct->getArg(0)->getSourceRange()),
-            SM, Context.getLangOpts())
-            .str();
   }
 
   /// PyEval_SaveThread / PyEval_RestoreThread and PyGILState_Ensure /
@@ -362,14 +390,14 @@ private:
       return Frame;
     if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
       // Counting up to the bound or down from it.
-      int64_t From = integerConstant(Start, Context).value_or(0);
+      int64_t From = Start ? integerConstant(Start, Context).value_or(0) : 0;
       Frame.Count = static_cast<uint64_t>(*Limit > From ? *Limit - From
                                                         : From - *Limit);
       return Frame;
     }
     Frame.OverData = true;
-    if (const auto *Param =
-            dyn_cast_or_null<ParmVarDecl>(namedValue(Bound)))
+    Frame.BoundVar = namedValue(Bound);
+    if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Frame.BoundVar))
       Frame.Param = Param->getFunctionScopeIndex();
     return Frame;
   }
@@ -394,8 +422,13 @@ private:
     bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
     LoopFrame Frame = boundOf(
         CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
+    uint64_t Step = stepOf(Loop->getInc());
     if (Frame.Count)
-      *Frame.Count /= stepOf(Loop->getInc());
+      *Frame.Count /= Step;
+    Frame.Chunked = Frame.OverData && Step > 1;
+    Frame.Cursor = Counter ? Counter
+                           : namedValue(CounterOnLeft ? Compare->getLHS()
+                                                      : Compare->getRHS());
     return Frame;
   }
 
@@ -424,13 +457,30 @@ private:
   }
 
   /// A while loop counts as a loop over data when it compares (an iterator
-  /// with an end, a counter with a size); `while (running)` does not.
+  /// with an end, a counter with a size); `while (running)` does not, and
+  /// `int attempt = 0; while (attempt < 3)` is a constant loop.
   LoopFrame conditionBound(const Expr *Cond) {
-    LoopFrame Frame;
     const auto *Compare = dyn_cast_or_null<BinaryOperator>(
         Cond ? Cond->IgnoreImplicit() : nullptr);
-    if (Compare && Compare->isComparisonOp())
+    if (!Compare || !Compare->isComparisonOp())
+      return LoopFrame();
+    const Expr *Counter = Compare->getLHS(), *Bound = Compare->getRHS();
+    if (integerConstant(Counter, Context))
+      std::swap(Counter, Bound);
+    // `while (++tries < 3)`.
+    if (const auto *Step = dyn_cast<UnaryOperator>(Counter->IgnoreParenImpCasts()))
+      if (Step->isIncrementDecrementOp())
+        Counter = Step->getSubExpr();
+    // Only a counter that starts at a constant counts to a constant bound:
+    // `while (len > 0)` over a parameter is a loop over data.
+    const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Counter));
+    const Expr *Start = Var ? Var->getInit() : nullptr;
+    LoopFrame Frame;
+    if (integerConstant(Start, Context) || !integerConstant(Bound, Context))
+      Frame = boundOf(Bound, Start);
+    else
       Frame.OverData = true;
+    Frame.Cursor = namedValue(Counter);
     return Frame;
   }
 
@@ -440,6 +490,17 @@ private:
     // are not one long stall.
     if (InCoroutine && yieldsEachTurn(Loop))
       Frame = LoopFrame();
+    // A search stops at its first match: not a level of the nest.
+    if (Frame.OverData && exitsAtMatch(loopBody(Loop)))
+      Frame.OverData = false;
+    // An inner loop that advances the cursor of a loop around it, or runs
+    // in a scan that moves its own cursor, walks the same data: one scan.
+    for (const LoopFrame &Outer : Loops)
+      if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor) ||
+                             walksChunk(Outer, Frame)))
+        Frame.OverData = false;
+    Frame.MovesCursor = writes(loopBody(Loop), Frame.Cursor,
+                               /*AssignOnly=*/true);
     Frame.Loop = Loop;
     Loops.push_back(Frame);
     judgeNest();
@@ -448,6 +509,15 @@ private:
     if (Reported == Loops.size() + 1)
       Reported = 0;
     return Result;
+  }
+
+  /// Whether \p Inner walks one chunk of \p Outer: the outer loop strides
+  /// over chunks and the inner loop's bound is a variable of its body
+  /// (`for (off < len; off += 4096) { n = min(4096, len - off); for (i < n)`).
+  static bool walksChunk(const LoopFrame &Outer, const LoopFrame &Inner) {
+    const auto *Bound = dyn_cast_or_null<VarDecl>(Inner.BoundVar);
+    return Outer.Chunked && Bound && Bound->hasLocalStorage() &&
+           Outer.Loop->getSourceRange().fullyContains(Bound->getSourceRange());
   }
 
   static bool yieldsEachTurn(const Stmt *S) {
@@ -468,14 +538,14 @@ private:
       deepenReportedNest();
       return;
     }
-    uint64_t Iterations = 1;
+    uint64_t Iterations = 1, PerItem = 1;
     unsigned DataLoops = 0;
     const Stmt *FirstConstant = nullptr, *FirstData = nullptr;
     for (const LoopFrame &Frame : Loops) {
       if (Frame.Count) {
-        Iterations = Iterations > UINT64_MAX / std::max<uint64_t>(*Frame.Count, 1)
-                         ? UINT64_MAX
-                         : Iterations * *Frame.Count;
+        Iterations = multiply(Iterations, *Frame.Count);
+        if (DataLoops)
+          PerItem = multiply(PerItem, *Frame.Count);
         if (!FirstConstant)
           FirstConstant = Frame.Loop;
       }
@@ -487,11 +557,20 @@ private:
       return report(FirstConstant,
                     "a loop of " + std::to_string(Iterations) + " iterations",
                     "");
+    if (Current.Count && DataLoops && PerItem >= Cost.PerItemIterations)
+      return report(FirstData,
+                    "a loop of " + std::to_string(PerItem) +
+                        " iterations per item",
+                    " of a loop over input data");
     if (Current.OverData && DataLoops >= Cost.NestedDataLoops)
       return report(FirstData, "nested loops over input data",
                     " (" + std::to_string(DataLoops) + " levels)", DataLoops);
     if (Current.Param)
       Facts.ParamLoops.push_back({Current.Loop, *Current.Param, Iterations});
+  }
+
+  static uint64_t multiply(uint64_t A, uint64_t B) {
+    return A > UINT64_MAX / std::max<uint64_t>(B, 1) ? UINT64_MAX : A * B;
   }
 
   void deepenReportedNest() {
@@ -509,8 +588,9 @@ private:
   void report(const Stmt *Loop, std::string Short, llvm::StringRef Detail,
               unsigned DataLevels = 0) {
     ReportedDataLevels = DataLevels;
-    Facts.HeavyLoops.push_back(
-        {Loop, Short, "runs " + Short + Detail.str(), Frames.back().State});
+    Facts.HeavyLoops.push_back({Loop, Loops.back().Loop, Short,
+                                "runs " + Short + Detail.str(),
+                                Frames.back().State});
     Reported = 1;
     for (size_t I = 0; I < Loops.size(); ++I)
       if (Loops[I].Loop == Loop)
@@ -535,9 +615,25 @@ public:
 } // namespace
 
 BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
-                              const CostModel &Cost) {
+                              const CostModel &Cost, bool OwnObject,
+                              const ParamValues &Known) {
   Walker Walk(Lookup, Cost);
   Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
+  LivePaths Live = LivePaths::of(Function, Known);
+  BodyFacts &Facts = Walk.Facts;
+  llvm::erase_if(Facts.Calls,
+                 [&](const CallSite &Site) { return !Live.isLive(Site.Call); });
+  llvm::erase_if(Facts.HeavyLoops, [&](const LoopFinding &Loop) {
+    return !Live.isLive(Loop.JudgedAt);
+  });
+  llvm::erase_if(Facts.ParamLoops, [&](const BodyFacts::ParamBound &Loop) {
+    return !Live.isLive(Loop.Loop);
+  });
+  LockFacts Locks = analyzeLocks(Function, Lookup, OwnObject);
+  for (CallSite &Site : Walk.Facts.Calls)
+    Site.State.Lock = Locks.at(Site.Call);
+  for (LoopFinding &Loop : Walk.Facts.HeavyLoops)
+    Loop.State.Lock = Locks.at(Loop.JudgedAt);
   return std::move(Walk.Facts);
 }

@@ -12,6 +12,7 @@
 #define BOUNDWISE_ANALYZER_BODYWALKER_H
 
 #include "analyzer/Effects.h"
+#include "analyzer/LivePaths.h"
 #include "llvm/ADT/DenseMap.h"
 #include <cstdint>
 #include <vector>
@@ -35,6 +36,9 @@ struct CostModel {
   uint64_t LoopIterations = 1000000;
   /// This many nested loops over input data are heavy.
   unsigned NestedDataLoops = 2;
+  /// Constant loops of at least this many iterations per item of a loop
+  /// over input data are heavy.
+  uint64_t PerItemIterations = 1000;
 };
 
 /// A call and the state it is made in.
@@ -46,7 +50,10 @@ struct CallSite {
 
 /// A heavy loop nest.
 struct LoopFinding {
+  /// The outermost loop of the nest, where it is reported.
   const clang::Stmt *Loop = nullptr;
+  /// The loop where the nest became heavy: its state is the nest's.
+  const clang::Stmt *JudgedAt = nullptr;
   /// `a loop of 10000000 iterations`.
   std::string Short;
   /// `runs a loop of 10000000 iterations`.
@@ -70,15 +77,24 @@ struct BodyFacts {
   llvm::DenseMap<const clang::VarDecl *, bool> MembersAssignedZero;
 };
 
-/// Walks the body of \p Function.
+/// Walks the body of \p Function; \p OwnObject when it runs on an object
+/// its task owns (its member mutexes are not shared), \p Known the values
+/// its caller passes. What runs only on a dead or cold path is left out
+/// (LivePaths).
 BodyFacts walkBody(const clang::FunctionDecl *Function, DeclLookup &Lookup,
-                   const CostModel &Cost);
+                   const CostModel &Cost, bool OwnObject = false,
+                   const ParamValues &Known = {});
 
 /// Whether \p E is an integer constant zero.
 bool isZeroConstant(const clang::Expr *E, const clang::ASTContext &Context);
 
 /// The variable or member an expression names, or null.
 const clang::ValueDecl *namedValue(const clang::Expr *E);
+
+/// Whether \p S steps or assigns \p Var (lambda bodies aside); with
+/// \p AssignOnly, only `Var = ...` counts.
+bool writes(const clang::Stmt *S, const clang::ValueDecl *Var,
+            bool AssignOnly = false);
 
 } // namespace boundwise
 

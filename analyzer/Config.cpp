@@ -14,12 +14,15 @@ template <> struct MappingTraits<CostModelConfig> {
   static void mapping(IO &Io, CostModelConfig &C) {
     Io.mapOptional("LoopIterations", C.LoopIterations);
     Io.mapOptional("NestedDataLoops", C.NestedDataLoops);
+    Io.mapOptional("PerItemIterations", C.PerItemIterations);
   }
   static std::string validate(IO &, CostModelConfig &C) {
     if (C.LoopIterations && *C.LoopIterations == 0)
       return "LoopIterations must be at least 1";
     if (C.NestedDataLoops && *C.NestedDataLoops < 1)
       return "NestedDataLoops must be at least 1";
+    if (C.PerItemIterations && *C.PerItemIterations == 0)
+      return "PerItemIterations must be at least 1";
     return "";
   }
 };

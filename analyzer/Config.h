@@ -24,6 +24,7 @@ namespace boundwise {
 struct CostModelConfig {
   std::optional<uint64_t> LoopIterations;
   std::optional<unsigned> NestedDataLoops;
+  std::optional<uint64_t> PerItemIterations;
 };
 
 struct Config {

@@ -2,6 +2,8 @@
 #include "analyzer/Summarizer.h"
 #include "analyzer/BodyWalker.h"
 #include "analyzer/DeclLookup.h"
+#include "analyzer/FlowState.h"
+#include "analyzer/LockModel.h"
 #include "analyzer/Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -11,7 +13,6 @@
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace boundwise;
@@ -21,35 +22,11 @@ using namespace boundwise;
 struct boundwise::CallSiteFacts {
   const ASTContext &Context;
   const BodyFacts &Body;
-  const llvm::SmallPtrSetImpl<const ValueDecl *> &NonblockingFds;
+  const ConditionAnalysis &Conditions;
+  const ConditionFacts &Flow;
+  /// The function runs on an object its task owns.
+  bool OwnObject;
 };
-
-/// Whether \p E names the constant \p Name, as a macro or an enumerator,
-/// alone or combined with others (`MSG_DONTWAIT | MSG_NOSIGNAL`).
-static bool mentionsConstant(const Expr *E, llvm::StringRef Name,
-                             const ASTContext &Context, unsigned Depth) {
-  if (!E || Depth > 8)
-    return false;
-  const SourceManager &SM = Context.getSourceManager();
-  for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
-       Loc = SM.getImmediateMacroCallerLoc(Loc))
-    if (Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()) == Name)
-      return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
-    const NamedDecl *Named = Ref->getDecl();
-    if (Named->getIdentifier() && Named->getName() == Name)
-      return true;
-    // `int flags = MSG_DONTWAIT; recv(fd, buf, n, flags);`
-    if (const auto *Var = dyn_cast<VarDecl>(Named))
-      if (Var->getInit())
-        return mentionsConstant(Var->getInit(), Name, Context, Depth + 1);
-  }
-  for (const Stmt *Child : E->children())
-    if (mentionsConstant(dyn_cast_or_null<Expr>(Child), Name, Context,
-                         Depth + 1))
-      return true;
-  return false;
-}
 
 static const Expr *stripTemporaries(const Expr *E) {
   while (true) {
@@ -161,9 +138,9 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
   const Expr *Arg = argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
-    return mentionsConstant(Arg, Cond.Flag, Facts.Context, 0);
+    return Facts.Conditions.flagSet(Arg, Cond.Flag, Facts.Flow.at(Call));
   case ConditionKind::FdNonblocking:
-    return Facts.NonblockingFds.count(namedValue(Arg)) != 0;
+    return Facts.Flow.at(Call).Nonblocking.count(namedValue(Arg)) != 0;
   case ConditionKind::ZeroTimeout:
     return isZeroTimeout(Arg, Facts, 0);
   case ConditionKind::ArgNull:
@@ -229,24 +206,64 @@ static bool isFollowed(const FunctionDecl *Definition,
   return Definition->isTemplateInstantiation();
 }
 
-/// The descriptors made non-blocking in the body, by the catalog's setters.
-static llvm::SmallPtrSet<const ValueDecl *, 4>
-nonblockingDescriptors(const BodyFacts &Body, DeclLookup &Lookup) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Fds;
-  for (const CallSite &Site : Body.Calls) {
-    const FunctionDecl *Callee = calleeOf(Site.Call);
-    const NonblockingSetter *Setter =
-        Callee ? Lookup.roles(Callee).Setter : nullptr;
-    if (!Setter || !mentionsConstant(argumentAt(Site.Call, Setter->Flag.Arg),
-                                     Setter->Flag.Name, Lookup.astContext(),
-                                     0))
-      continue;
-    if (Setter->Result)
-      Fds.insert(Body.ResultOf.lookup(Site.Call));
-    if (Setter->FdArg)
-      Fds.insert(namedValue(argumentAt(Site.Call, *Setter->FdArg)));
+/// The constant-size array \p E points into (`a`, `a + 3`, `std::end(a)`,
+/// `arr.begin()` of a record that holds just an array), or null.
+static const ConstantArrayType *arrayPointedInto(const Expr *E,
+                                                 const ASTContext &Context,
+                                                 unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Array = Context.getAsConstantArrayType(E->getType()))
+    return Array;
+  if (const auto *Record = E->getType()->getAsCXXRecordDecl();
+      Record && Record->hasDefinition() && !Record->isLambda()) {
+    auto Fields = Record->fields();
+    if (std::distance(Fields.begin(), Fields.end()) == 1)
+      if (const auto *Array =
+              Context.getAsConstantArrayType(Fields.begin()->getType()))
+        return Array;
   }
-  return Fds;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    if (Binary->isAdditiveOp())
+      return arrayPointedInto(Binary->getLHS(), Context, Depth + 1);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return arrayPointedInto(Member->getImplicitObjectArgument(), Context,
+                            Depth + 1);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (Call->getNumArgs() == 1)
+      return arrayPointedInto(Call->getArg(0), Context, Depth + 1);
+  return nullptr;
+}
+
+/// Whether the input of a CPU-heavy call is known small: the cost of its
+/// kind grows with its input (sorting, hashing, compression; not password
+/// hashing or a regex), and every pointer or iterator it is given points
+/// into a constant-size array (`std::sort` of three elements), too small to
+/// make n log n reach the cost model's iterations.
+static bool isSmallConstantInput(const Expr *Call, const CpuHeavyEntry &Entry,
+                                 const ASTContext &Context,
+                                 const CostModel &Cost) {
+  if (Entry.Kind != "sort" && Entry.Kind != "hashing" &&
+      Entry.Kind != "compression")
+    return false;
+  uint64_t Elements = 0;
+  for (const Expr *Arg : callArguments(Call)) {
+    const Expr *Stripped = Arg->IgnoreParenImpCasts();
+    bool Positional = Arg->getType()->isPointerType() ||
+                      isa<CallExpr>(Stripped) ||
+                      Context.getAsConstantArrayType(Stripped->getType());
+    if (!Positional)
+      continue;
+    const ConstantArrayType *Array = arrayPointedInto(Arg, Context);
+    if (!Array)
+      return false;
+    Elements = std::max<uint64_t>(Elements, Array->getSize().getZExtValue());
+  }
+  if (!Elements)
+    return false;
+  uint64_t Log = std::max<uint64_t>(llvm::Log2_64_Ceil(Elements), 1);
+  return Elements < Cost.LoopIterations / Log;
 }
 
 /// The integer constants a call passes, by parameter index.
@@ -264,9 +281,92 @@ constantArguments(const Expr *Call, const ASTContext &Context) {
   return Constants;
 }
 
+const FunctionDecl *boundwise::followedDefinition(const Expr *Call,
+                                                  DeclLookup &Lookup) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  // The catalog's word on a function is final: its body is not entered.
+  if (!Callee || Lookup.roles(Callee).isKnown())
+    return nullptr;
+  const FunctionDecl *Target = staticTarget(Call, Callee);
+  const FunctionDecl *Definition = nullptr;
+  if (!Target || !Target->hasBody(Definition) ||
+      !isFollowed(Definition, Lookup.astContext().getSourceManager()))
+    return nullptr;
+  return Definition;
+}
+
+std::string EntryFacts::key(const FunctionDecl *Function) const {
+  std::string Key;
+  for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Function->getParamDecl(I);
+    if (Conditions.Nonblocking.count(Param))
+      Key += "#nb" + std::to_string(I);
+    auto Flags = Conditions.Flags.find(Param);
+    if (Flags != Conditions.Flags.end() && Flags->second)
+      Key += "#f" + std::to_string(I) + "=" + std::to_string(Flags->second);
+    auto Constant = Constants.find(Param);
+    if (Constant != Constants.end())
+      Key += "#c" + std::to_string(I) + "=" + std::to_string(Constant->second);
+  }
+  if (OwnObject)
+    Key += "#own";
+  return Key;
+}
+
+/// Whether \p Record has a mutex member (a type with lock() and unlock()).
+static bool hasMutexMember(const CXXRecordDecl *Record) {
+  for (const FieldDecl *Field : Record->fields()) {
+    const CXXRecordDecl *Type = Field->getType()->getAsCXXRecordDecl();
+    if (Type && Type->hasDefinition() && isBasicLockable(Type))
+      return true;
+  }
+  return false;
+}
+
+/// Whether the object of a member call is the caller's own: a local by
+/// value, a temporary, or `this` of a caller that owns its object.
+static bool isOwnObject(const Expr *Call, const CallSiteFacts &Facts) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!Member)
+    return false;
+  const Expr *Object = Member->getImplicitObjectArgument()->IgnoreImpCasts();
+  if (isa<CXXThisExpr>(Object))
+    return Facts.OwnObject;
+  if (isa<MaterializeTemporaryExpr, CXXTemporaryObjectExpr>(Object))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && !Ref->refersToEnclosingVariableOrCapture() &&
+         Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+         !Var->getType()->isReferenceType();
+}
+
+EntryFacts Summarizer::entryFacts(const Expr *Call,
+                                  const FunctionDecl *Definition,
+                                  const CallSiteFacts &Facts) {
+  EntryFacts Entry;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+  Entry.OwnObject = Method && hasMutexMember(Method->getParent()) &&
+                    isOwnObject(Call, Facts);
+  const ParamEffects &Effects = Conditions.effectsOf(Definition);
+  const ConditionState &Here = Facts.Flow.at(Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  for (unsigned I = 0; I < Args.size() && I < Effects.Consulted.size(); ++I) {
+    if (!Effects.Consulted[I])
+      continue;
+    const ParmVarDecl *Param = Definition->getParamDecl(I);
+    if (Here.Nonblocking.count(namedValue(Args[I])))
+      Entry.Conditions.Nonblocking.insert(Param);
+    if (uint64_t Flags = Conditions.flagsOf(Args[I], Here))
+      Entry.Conditions.Flags[Param] = Flags;
+  }
+  Entry.Constants = knownArguments(Call, Definition, Effects.Branched);
+  return Entry;
+}
+
 void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                                 const CallSiteFacts &Facts,
-                                std::vector<const FunctionDecl *> &Worklist) {
+                                std::vector<Pending> &Worklist) {
   ASTContext &Context = Lookup.astContext();
   const Expr *Call = Site.Call;
   const FunctionDecl *Callee = calleeOf(Call);
@@ -286,7 +386,8 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
         {Roles.Blocking->Cat, Api,
          Roles.Blocking->What.empty() ? "blocks" : Roles.Blocking->What,
          Roles.Blocking->Alternative, Where, Site.State});
-  if (Roles.CpuHeavy)
+  if (Roles.CpuHeavy &&
+      !isSmallConstantInput(Call, *Roles.CpuHeavy, Context, Cost))
     Summary.Ops.push_back({Category::Cpu, Api,
                            Roles.CpuHeavy->What.empty()
                                ? "computes for long"
@@ -298,32 +399,35 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   if (Roles.TouchesPython || CreatesPythonObject)
     Summary.Ops.push_back({Category::Python, Api, "touches Python objects",
                            {}, Where, Site.State});
-  // The catalog's word on a function is final: its body is not entered.
-  if (Roles.isKnown() || CreatesPythonObject)
+  if (CreatesPythonObject)
     return;
-  const FunctionDecl *Target = staticTarget(Call, Callee);
-  const FunctionDecl *Definition = nullptr;
-  if (!Target || !Target->hasBody(Definition) ||
-      !isFollowed(Definition, Context.getSourceManager()))
+  const FunctionDecl *Definition = followedDefinition(Call, Lookup);
+  if (!Definition)
     return;
-  Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
-                           constantArguments(Call, Context), Site.InLoop});
-  Worklist.push_back(Definition);
+  EntryFacts Entry = entryFacts(Call, Definition, Facts);
+  std::string Usr = Lookup.identity(Definition) + Entry.key(Definition);
+  Summary.Calls.push_back(
+      {Usr, Where, Site.State, constantArguments(Call, Context), Site.InLoop});
+  Worklist.push_back({Definition, std::move(Entry), std::move(Usr)});
 }
 
-void Summarizer::summarizeOne(const FunctionDecl *Function,
-                              std::vector<const FunctionDecl *> &Worklist) {
-  FunctionSummary &Summary = Index.getOrCreate(Lookup.identity(Function));
+void Summarizer::summarizeOne(const Pending &Next,
+                              std::vector<Pending> &Worklist) {
+  const FunctionDecl *Function = Next.Function;
+  FunctionSummary &Summary = Index.getOrCreate(Next.Usr);
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
   if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking)) {
     Summary.TrustedNonblocking = true;
     return;
   }
-  BodyFacts Body = walkBody(Function, Lookup, Cost);
-  llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds =
-      nonblockingDescriptors(Body, Lookup);
-  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds};
+  BodyFacts Body = walkBody(Function, Lookup, Cost, Next.Entry.OwnObject,
+                            Next.Entry.Constants);
+  ConditionState Start = Next.Entry.Conditions;
+  Start.Known = Next.Entry.Constants;
+  ConditionFacts Flow = Conditions.analyze(Function, Start);
+  CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow,
+                      Next.Entry.OwnObject};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)
@@ -336,12 +440,13 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
 }
 
 std::string Summarizer::summarize(const FunctionDecl *Function) {
-  std::vector<const FunctionDecl *> Worklist{Function};
+  std::string Usr = Lookup.identity(Function);
+  std::vector<Pending> Worklist{{Function, {}, Usr}};
   while (!Worklist.empty()) {
-    const FunctionDecl *Next = Worklist.back();
+    Pending Next = std::move(Worklist.back());
     Worklist.pop_back();
-    if (Done.insert(Next).second)
+    if (Done.insert(Next.Usr).second)
       summarizeOne(Next, Worklist);
   }
-  return Lookup.identity(Function);
+  return Usr;
 }

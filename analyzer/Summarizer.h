@@ -12,11 +12,14 @@
 
 #include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
-#include "llvm/ADT/DenseSet.h"
+#include "analyzer/FlowState.h"
+#include "analyzer/LivePaths.h"
+#include <set>
 #include <string>
 #include <vector>
 
 namespace clang {
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -25,25 +28,55 @@ namespace boundwise {
 class DeclLookup;
 struct CallSiteFacts;
 
+/// The definition a call enters whose body boundwise follows (the project's
+/// own functions, template instantiations; never a catalog API), or null.
+const clang::FunctionDecl *followedDefinition(const clang::Expr *Call,
+                                              DeclLookup &Lookup);
+
+/// What a call tells its callee, when the callee's summary depends on it:
+/// arguments known non-blocking or holding flags that the callee's
+/// conditions read, and a receiver the task owns. A call with facts gets a
+/// summary of its own (its USR carries the facts).
+struct EntryFacts {
+  ConditionState Conditions;
+  /// The object is the caller's own local: its member mutexes are not
+  /// shared between tasks.
+  bool OwnObject = false;
+  /// Constants passed to parameters that the callee's branches test.
+  ParamValues Constants;
+
+  /// `#nb0#f3=64#c1=0#own`, empty without facts.
+  std::string key(const clang::FunctionDecl *Function) const;
+};
+
 class Summarizer {
 public:
   Summarizer(DeclLookup &Lookup, SummaryIndex &Index, const CostModel &Cost)
-      : Lookup(Lookup), Index(Index), Cost(Cost) {}
+      : Lookup(Lookup), Index(Index), Cost(Cost), Conditions(Lookup) {}
 
   /// Summarises \p Function and everything it reaches; returns its USR.
   std::string summarize(const clang::FunctionDecl *Function);
 
 private:
-  void summarizeOne(const clang::FunctionDecl *Function,
-                    std::vector<const clang::FunctionDecl *> &Worklist);
+  struct Pending {
+    const clang::FunctionDecl *Function;
+    EntryFacts Entry;
+    std::string Usr;
+  };
+
+  void summarizeOne(const Pending &Next, std::vector<Pending> &Worklist);
   void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                       const CallSiteFacts &Facts,
-                      std::vector<const clang::FunctionDecl *> &Worklist);
+                      std::vector<Pending> &Worklist);
+  EntryFacts entryFacts(const clang::Expr *Call,
+                        const clang::FunctionDecl *Definition,
+                        const CallSiteFacts &Facts);
 
   DeclLookup &Lookup;
   SummaryIndex &Index;
   const CostModel &Cost;
-  llvm::DenseSet<const clang::FunctionDecl *> Done;
+  ConditionAnalysis Conditions;
+  std::set<std::string> Done;
 };
 
 } // namespace boundwise

@@ -109,6 +109,10 @@ def configure():
     if os.path.exists(os.path.join(config.boundwise_tools_dir,
                                    "boundwise-lsp-unittests")):
         config.available_features.add("lsp-unittests")
+    # So are the analyzer's (the flow trackers).
+    if os.path.exists(os.path.join(config.boundwise_tools_dir,
+                                   "boundwise-analyzer-unittests")):
+        config.available_features.add("analyzer-unittests")
     for tool in ["FileCheck", "count", "not", "split-file"]:
         subst.append((tool_pattern(tool),
                       '"%s"' % os.path.join(config.llvm_tools_dir, tool)))

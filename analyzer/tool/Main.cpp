@@ -280,6 +280,9 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
     Request.Options.Cost.LoopIterations = *Conf.CostModel.LoopIterations;
   if (Conf.CostModel.NestedDataLoops)
     Request.Options.Cost.NestedDataLoops = *Conf.CostModel.NestedDataLoops;
+  if (Conf.CostModel.PerItemIterations)
+    Request.Options.Cost.PerItemIterations =
+        *Conf.CostModel.PerItemIterations;
   Request.Options.Diagnose = Diagnose;
   Request.ResourceDir = ResourceDir.str();
   Request.ExtraArgsBefore = ExtraArgsBefore;

@@ -8,6 +8,7 @@ void *malloc(size_t size);
 void free(void *ptr);
 int system(const char *command);
 void exit(int status) __attribute__((__noreturn__));
+void abort(void) __attribute__((__noreturn__));
 BOUNDWISE_EXTERN_C_END
 
 #endif

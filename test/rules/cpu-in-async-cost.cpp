@@ -1,0 +1,184 @@
+// RUN: %check_rule %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule -check-suffix=LOW %s cpu-in-async %t -- \
+// RUN:   --config="{CostModel: {PerItemIterations: 3}}" -- \
+// RUN:   -std=c++20 -nostdinc++ -isystem %mock_headers
+
+// The cost model asks for evidence of size: constant retry loops, searches
+// that stop at their first match, scans whose inner loop moves the outer
+// cursor and sorts of a few elements are not heavy; a large constant loop
+// per item of the input is. Each has its twin.
+
+#include <algorithm>
+#include <coroutine>
+#include <cstddef>
+#include <vector>
+
+using std::size_t;
+
+struct Task {
+  struct promise_type {
+    Task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+bool trySend(const std::vector<int> &batch);
+
+// A retry loop bounded by a constant is not a loop over data.
+
+Task retry(const std::vector<int> &batch) {
+  int attempt = 0;
+  while (attempt < 3) {
+    long sum = 0;
+    for (int x : batch)
+      sum += x;
+    if (sum && trySend(batch))
+      break;
+    ++attempt;
+  }
+  co_return;
+}
+
+Task retryDo(const std::vector<int> &batch) {
+  int tries = 0;
+  do {
+    for (int x : batch)
+      if (x < 0)
+        co_return;
+  } while (++tries < 3);
+  co_return;
+}
+
+Task retryPerItem(const std::vector<int> &batch, size_t n) {
+  size_t round = 0;
+  while (round < n) {
+    long sum = 0;
+    for (int x : batch)
+      sum += x;
+    ++round;
+  }
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: 'retryPerItem' is a coroutine, but it runs nested loops over input data (2 levels) and stalls the event loop; {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-7]]:3: warning: 'retryPerItem' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
+// A constant inner loop of 1000 iterations per item of the input is heavy;
+// three per item (the channels of a pixel) is not, unless the threshold
+// says so.
+
+Task perItem(const std::vector<double> &xs, double *out) {
+  for (size_t i = 0; i < xs.size(); ++i)
+    for (int j = 0; j < 1000; ++j)
+      out[i] += xs[i] * j;
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'perItem' is a coroutine, but it runs a loop of 1000 iterations per item of a loop over input data and stalls the event loop; {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'perItem' is a coroutine, but it runs a loop of 1000 iterations per item of a loop over input data {{.+}} [cpu-in-async]
+  co_return;
+}
+
+Task channels(const std::vector<unsigned char> &pixels, unsigned *sum) {
+  for (size_t i = 0; i + 3 <= pixels.size(); i += 3)
+    for (int c = 0; c < 3; ++c)
+      sum[c] += pixels[i + c];
+  // CHECK-MESSAGES-LOW: :[[@LINE-3]]:3: warning: 'channels' is a coroutine, but it runs a loop of 3 iterations per item of a loop over input data {{.+}} [cpu-in-async]
+  co_return;
+}
+
+// A search that returns at its first match is not a nest; the same loops
+// that count every pair are.
+
+Task findDuplicate(const std::vector<int> &xs, bool *found) {
+  for (size_t i = 0; i < xs.size(); ++i)
+    for (size_t j = i + 1; j < xs.size(); ++j)
+      if (xs[i] == xs[j]) {
+        *found = true;
+        co_return;
+      }
+  co_return;
+}
+
+Task countDuplicates(const std::vector<int> &xs, long *count) {
+  for (size_t i = 0; i < xs.size(); ++i)
+    for (size_t j = i + 1; j < xs.size(); ++j)
+      if (xs[i] == xs[j])
+        ++*count;
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: 'countDuplicates' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-5]]:3: warning: 'countDuplicates' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
+// Leaving at an error is not a search: the nest still counts every pair.
+
+int flush(long count);
+
+Task pairsUntilError(const std::vector<int> &xs) {
+  for (size_t i = 0; i < xs.size(); ++i) {
+    long same = 0;
+    for (size_t j = 0; j < xs.size(); ++j)
+      same += xs[i] == xs[j];
+    if (flush(same) < 0)
+      co_return;
+  }
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: warning: 'pairsUntilError' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-8]]:3: warning: 'pairsUntilError' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
+// A scan whose inner loop advances the outer loop's cursor (skipping a
+// comment to the end of the line), or that moves its cursor past what the
+// inner loop read, is one linear pass.
+
+Task skipComments(const char *text, size_t len, int *code) {
+  for (size_t i = 0; i < len; ++i) {
+    if (text[i] == '#')
+      for (++i; i < len; ++i)
+        if (text[i] == '\n')
+          ++*code;
+    ++*code;
+  }
+  co_return;
+}
+
+Task fields(const char *line, size_t len, int *width) {
+  for (size_t i = 0; i < len;) {
+    size_t j = i + 1;
+    for (; j < len; ++j)
+      *width += line[j] != ',';
+    i = j;
+  }
+  co_return;
+}
+
+// A walk over chunks whose inner loop covers one chunk is one pass too.
+
+Task maskChunks(char *data, size_t len, char key) {
+  const size_t chunk = 4096;
+  for (size_t offset = 0; offset < len; offset += chunk) {
+    size_t n = len - offset < chunk ? len - offset : chunk;
+    for (size_t i = 0; i < n; ++i)
+      data[offset + i] ^= key;
+  }
+  co_return;
+}
+
+Task pairsOfChars(const char *line, size_t len, int *count) {
+  for (size_t i = 0; i < len; ++i)
+    for (size_t j = 0; j < len; ++j)
+      *count += line[i] == line[j];
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'pairsOfChars' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'pairsOfChars' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
+// Sorting three elements is not heavy; sorting the input is.
+
+Task sortThree(std::vector<int> &input) {
+  int rgb[3] = {3, 1, 2};
+  std::sort(rgb, rgb + 3);
+  std::sort(input.begin(), input.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sortThree' is a coroutine, but it calls 'std::sort', which sorts a range {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: 'sortThree' is a coroutine, but it calls 'std::sort', which sorts a range {{.+}} [cpu-in-async]
+  co_return;
+}
