@@ -156,12 +156,38 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
   return false;
 }
 
+/// Whether \p Class is one of \p Names (catalog names) or derives from one.
+static bool isClassOrDerived(const CXXRecordDecl *Class,
+                             const std::vector<std::string> &Names,
+                             unsigned Depth) {
+  // Stream hierarchies are a few levels deep (ifstream -> istream -> ios).
+  if (!Class || Depth > 8)
+    return false;
+  if (llvm::is_contained(Names, catalogNameOf(Class)))
+    return true;
+  if (!Class->hasDefinition())
+    return false;
+  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isClassOrDerived(classOfType(Base.getType()), Names, Depth + 1);
+  });
+}
+
 static bool conditionHolds(const Condition &Cond, const Expr *Call,
                            const CallSiteFacts &Facts) {
   const Expr *Arg = argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
-    return mentionsConstant(Arg, Cond.Flag, Facts.Context, 0);
+    if (!Cond.Flag.empty() &&
+        mentionsConstant(Arg, Cond.Flag, Facts.Context, 0))
+      return true;
+    return llvm::any_of(Cond.Flags, [&](const std::string &Flag) {
+      return mentionsConstant(Arg, Flag, Facts.Context, 0);
+    });
+  case ConditionKind::ArgClass:
+    // The argument as written, before its conversion to the parameter's base.
+    return Arg && isClassOrDerived(
+                      classOfType(Arg->IgnoreParenImpCasts()->getType()),
+                      Cond.Classes, 0);
   case ConditionKind::FdNonblocking:
     return Facts.NonblockingFds.count(namedValue(Arg)) != 0;
   case ConditionKind::ZeroTimeout:
@@ -187,19 +213,17 @@ static bool callBlocks(const BlockingEntry &Entry, const Expr *Call,
   return true;
 }
 
-static const FunctionDecl *calleeOf(const Expr *Call) {
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
-    return Construct->getConstructor();
-  return cast<CallExpr>(Call)->getDirectCallee();
-}
-
 /// The API as the user wrote it: a constructor shows its type
-/// (`std::ifstream`), a function its catalog name.
+/// (`std::ifstream`), a member the class of its object
+/// (`std::future::wait`, not libstdc++'s `std::__basic_future::wait`), a
+/// function its catalog name.
 static std::string apiSpelling(const Expr *Call, const FunctionDecl *Callee,
                                const ASTContext &Context) {
   if (isa<CXXConstructExpr>(Call))
     return Call->getType().getLocalUnqualifiedType().getAsString(
         Context.getPrintingPolicy());
+  if (const CXXRecordDecl *Receiver = receiverOf(Call))
+    return catalogNameOf(Receiver) + "::" + Callee->getNameAsString();
   return catalogNameOf(Callee);
 }
 
@@ -234,9 +258,7 @@ static llvm::SmallPtrSet<const ValueDecl *, 4>
 nonblockingDescriptors(const BodyFacts &Body, DeclLookup &Lookup) {
   llvm::SmallPtrSet<const ValueDecl *, 4> Fds;
   for (const CallSite &Site : Body.Calls) {
-    const FunctionDecl *Callee = calleeOf(Site.Call);
-    const NonblockingSetter *Setter =
-        Callee ? Lookup.roles(Callee).Setter : nullptr;
+    const NonblockingSetter *Setter = Lookup.roles(Site.Call).Setter;
     if (!Setter || !mentionsConstant(argumentAt(Site.Call, Setter->Flag.Arg),
                                      Setter->Flag.Name, Lookup.astContext(),
                                      0))
@@ -279,7 +301,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                            Site.State});
     return;
   }
-  ApiRoles Roles = Lookup.roles(Callee);
+  ApiRoles Roles = Lookup.roles(Call);
   std::string Api = apiSpelling(Call, Callee, Context);
   if (Roles.Blocking && callBlocks(*Roles.Blocking, Call, Facts))
     Summary.Ops.push_back(
