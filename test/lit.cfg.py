@@ -125,6 +125,7 @@ def configure():
     # Tests against the real headers of Debian packages run only where the
     # package is installed.
     for feature, header in [("real-asio", "boost/asio.hpp"),
+                            ("real-boost-thread", "boost/thread/thread.hpp"),
                             ("real-libuv", "uv.h"),
                             ("real-curl", "curl/curl.h"),
                             ("real-sqlite", "sqlite3.h")]:
