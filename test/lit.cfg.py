@@ -122,6 +122,12 @@ def configure():
         config.available_features.add("npm")
         subst.append(("%{vscode_extension}", '"%s"' % vscode_extension))
 
+    # PyYAML (python3-yaml) reads the catalog in test/catalog.
+    try:
+        import yaml  # noqa: F401
+        config.available_features.add("pyyaml")
+    except ImportError:
+        pass
     # Tests against the real headers of Debian packages run only where the
     # package is installed.
     for feature, header in [("real-asio", "boost/asio.hpp"),
