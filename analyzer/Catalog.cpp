@@ -211,6 +211,7 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Spawner, File);
   addFlag(File.AcceptCalls, &ApiRoles::Accepts, File);
   addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections, File);
+  addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout, File);
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
@@ -254,6 +255,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.Accepts, From.Accepts);
   Fill(Into.LimitsConnections, From.LimitsConnections);
   Fill(Into.TouchesPython, From.TouchesPython);
+  Fill(Into.ZeroTimeout, From.ZeroTimeout);
 }
 
 void Catalog::collect(llvm::StringRef Name, const ApiQuery &Query,

@@ -211,6 +211,7 @@ struct CatalogFile {
   std::vector<std::string> IoOnlyPrograms;
   std::vector<std::string> AcceptCalls;
   std::vector<std::string> ConnectionLimits;
+  std::vector<std::string> ZeroTimeouts;
 };
 
 /// Everything the catalog says about one function name.
@@ -235,6 +236,9 @@ struct ApiRoles {
   bool TouchesPython = false;
   /// Listed as needing no GIL.
   bool PythonSafe = false;
+  /// Returns a timeout that does not wait: a zero duration, a deadline of
+  /// now.
+  bool ZeroTimeout = false;
 
   /// Whether the catalog knows the function at all: then boundwise trusts the
   /// catalog and does not look inside the function's body. Entry points are

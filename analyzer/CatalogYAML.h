@@ -278,6 +278,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("io-only-programs", F.IoOnlyPrograms);
     Io.mapOptional("accept-calls", F.AcceptCalls);
     Io.mapOptional("connection-limits", F.ConnectionLimits);
+    Io.mapOptional("zero-timeouts", F.ZeroTimeouts);
   }
 };
 

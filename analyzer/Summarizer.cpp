@@ -20,6 +20,7 @@ using namespace boundwise;
 /// the call is in.
 struct boundwise::CallSiteFacts {
   const ASTContext &Context;
+  DeclLookup &Lookup;
   const BodyFacts &Body;
   const llvm::SmallPtrSetImpl<const ValueDecl *> &NonblockingFds;
 };
@@ -144,12 +145,8 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getNumArgs() == 1 &&
            isZeroTimeout(Construct->getArg(0), Facts, Depth + 1);
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->getIdentifier() &&
-        (Callee->getName() == "zero" || Callee->getName() == "now"))
-      return true;
-  }
+  if (isa<CallExpr>(E) && Facts.Lookup.roles(E).ZeroTimeout)
+    return true;
   if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(E)))
     if (Var->getInit() && Var->getType().isConstQualified())
       return isZeroTimeout(Var->getInit(), Facts, Depth + 1);
@@ -345,7 +342,7 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
   BodyFacts Body = walkBody(Function, Lookup, Cost);
   llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds =
       nonblockingDescriptors(Body, Lookup);
-  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds};
+  CallSiteFacts Facts{Lookup.astContext(), Lookup, Body, NonblockingFds};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

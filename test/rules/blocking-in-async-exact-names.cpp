@@ -6,6 +6,7 @@
 // (a file name opens a file, a moved stream does not); a member matches by
 // the class of the object it is called on.
 
+#include <chrono>
 #include <coroutine>
 #include <fstream>
 #include <future>
@@ -93,5 +94,23 @@ public:
 
 Task pollBatch(Batch &batch) {
   batch.wait();
+  co_return;
+}
+
+// A zero timeout is one the catalog lists (std::chrono::duration::zero); a
+// project's own zero() is not: this back-off starts at 50 ms.
+struct Backoff {
+  static std::chrono::milliseconds zero() { return std::chrono::milliseconds(50); }
+};
+
+Task pollResult(std::future<int> &result) {
+  result.wait_for(std::chrono::milliseconds::zero());
+  result.wait_until(std::chrono::steady_clock::now());
+  co_return;
+}
+
+Task backOffResult(std::future<int> &result) {
+  result.wait_for(Backoff::zero());
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'backOffResult' is a coroutine, but it calls 'std::future::wait_for', which waits for a future's result and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
