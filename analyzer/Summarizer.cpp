@@ -255,7 +255,9 @@ static llvm::SmallPtrSet<const ValueDecl *, 4>
 nonblockingDescriptors(const BodyFacts &Body, DeclLookup &Lookup) {
   llvm::SmallPtrSet<const ValueDecl *, 4> Fds;
   for (const CallSite &Site : Body.Calls) {
-    const NonblockingSetter *Setter = Lookup.roles(Site.Call).Setter;
+    const FunctionDecl *Callee = calleeOf(Site.Call);
+    const NonblockingSetter *Setter =
+        Callee ? Lookup.roles(Callee).Setter : nullptr;
     if (!Setter || !mentionsConstant(argumentAt(Site.Call, Setter->Flag.Arg),
                                      Setter->Flag.Name, Lookup.astContext(),
                                      0))
