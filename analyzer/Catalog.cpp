@@ -132,17 +132,19 @@ void Catalog::addRole(llvm::StringRef Name,
   Patterns.emplace_back(std::move(*Pattern), std::move(Slots));
 }
 
-/// Whether \p Name, from \p File, is a library's C function: a project's
-/// function of the same name (`static int compress(int)`) is another one.
-static bool isLibraryCName(llvm::StringRef Name, const CatalogFile &File) {
-  return !File.FromProject && !Name.contains("::");
+void Catalog::addRole(llvm::StringRef Name,
+                      llvm::function_ref<void(ApiRoles &)> Assign) {
+  addRole(Name, nullptr, isLibraryCName(Name), Assign);
+}
+
+bool Catalog::isLibraryCName(llvm::StringRef Name) const {
+  return !IndexedFile->FromProject && !Name.contains("::");
 }
 
 void Catalog::addFlag(const std::vector<std::string> &Names,
-                      bool ApiRoles::*Flag, const CatalogFile &File) {
+                      bool ApiRoles::*Flag) {
   for (const std::string &Name : Names)
-    addRole(Name, nullptr, isLibraryCName(Name, File),
-            [&](ApiRoles &Roles) { Roles.*Flag = true; });
+    addRole(Name, [&](ApiRoles &Roles) { Roles.*Flag = true; });
 }
 
 /// The `params:` of an entry, for the kinds of entries that have them.
@@ -158,26 +160,26 @@ static const std::vector<std::string> *paramsOf(const EntryT &) {
 }
 
 template <typename EntryT>
-void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role,
-                       const CatalogFile &File) {
+void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role) {
   for (const std::string &Name : Entry.Names)
-    addRole(Name, paramsOf(Entry), isLibraryCName(Name, File),
+    addRole(Name, paramsOf(Entry), isLibraryCName(Name),
             [&](ApiRoles &Roles) { Roles.*Role = &Entry; });
 }
 
 void Catalog::index(const CatalogFile &File) {
+  IndexedFile = &File;
   for (const BlockingEntry &Entry : File.Blocking)
-    addNames(Entry, &ApiRoles::Blocking, File);
+    addNames(Entry, &ApiRoles::Blocking);
   for (const HandlerApi &Entry : File.AsyncHandlers)
-    addNames(Entry, &ApiRoles::Handler, File);
+    addNames(Entry, &ApiRoles::Handler);
   for (const Submitter &Entry : File.Submitters)
-    addNames(Entry, &ApiRoles::Submit, File);
+    addNames(Entry, &ApiRoles::Submit);
   for (const Offloader &Entry : File.Offloaders)
-    addNames(Entry, &ApiRoles::Offload, File);
+    addNames(Entry, &ApiRoles::Offload);
   for (const Binder &Entry : File.Binders)
-    addNames(Entry, &ApiRoles::Bind, File);
+    addNames(Entry, &ApiRoles::Bind);
   for (const NonblockingSetter &Entry : File.NonblockingSetters)
-    addNames(Entry, &ApiRoles::Setter, File);
+    addNames(Entry, &ApiRoles::Setter);
   // Entry points are the project's own functions, by definition.
   for (const std::string &Name : File.AsyncEntryPoints)
     addRole(Name, nullptr, /*LibraryOnly=*/false,
@@ -192,26 +194,24 @@ void Catalog::index(const CatalogFile &File) {
     for (const std::string &Name : Type.Names)
       Coroutines[Name] = Type.Library;
   for (const CpuHeavyEntry &Entry : File.CpuHeavy)
-    addNames(Entry, &ApiRoles::CpuHeavy, File);
+    addNames(Entry, &ApiRoles::CpuHeavy);
   for (const PythonBinding &Entry : File.PythonBindings)
-    addNames(Entry, &ApiRoles::Binding, File);
+    addNames(Entry, &ApiRoles::Binding);
   for (const std::string &Name : File.Gil.AcquireCalls)
-    addRole(Name, nullptr, isLibraryCName(Name, File),
-            [](ApiRoles &Roles) { Roles.GilCall = +1; });
+    addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = +1; });
   for (const std::string &Name : File.Gil.ReleaseCalls)
-    addRole(Name, nullptr, isLibraryCName(Name, File),
-            [](ApiRoles &Roles) { Roles.GilCall = -1; });
-  addFlag(File.Python.Names, &ApiRoles::TouchesPython, File);
+    addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = -1; });
+  addFlag(File.Python.Names, &ApiRoles::TouchesPython);
   for (const std::string &Name : File.Python.Safe)
     if (auto Pattern = llvm::GlobPattern::create(Name))
       PythonSafe.push_back(std::move(*Pattern));
     else
       llvm::consumeError(Pattern.takeError());
   for (const ProcessSpawner &Entry : File.ProcessSpawners)
-    addNames(Entry, &ApiRoles::Spawner, File);
-  addFlag(File.AcceptCalls, &ApiRoles::Accepts, File);
-  addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections, File);
-  addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout, File);
+    addNames(Entry, &ApiRoles::Spawner);
+  addFlag(File.AcceptCalls, &ApiRoles::Accepts);
+  addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
+  addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout);
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {

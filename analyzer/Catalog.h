@@ -314,18 +314,25 @@ private:
 
   void index(const CatalogFile &File);
   template <typename EntryT>
-  void addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role,
-                const CatalogFile &File);
+  void addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role);
   /// Sets the boolean role \p Flag on each of \p Names.
-  void addFlag(const std::vector<std::string> &Names, bool ApiRoles::*Flag,
-               const CatalogFile &File);
+  void addFlag(const std::vector<std::string> &Names, bool ApiRoles::*Flag);
+  /// Whether \p Name, from the file being indexed, is a library's C
+  /// function: a project's function of the same name (`static int
+  /// compress(int)`) is another one.
+  bool isLibraryCName(llvm::StringRef Name) const;
   void addRole(llvm::StringRef Name, const std::vector<std::string> *Params,
                bool LibraryOnly, llvm::function_ref<void(ApiRoles &)> Assign);
+  /// Without `params:`; a C name needs a library's declaration.
+  void addRole(llvm::StringRef Name,
+               llvm::function_ref<void(ApiRoles &)> Assign);
   /// Merges into \p Roles the roles \p Name has for \p Query.
   void collect(llvm::StringRef Name, const ApiQuery &Query,
                ApiRoles &Roles) const;
 
   std::vector<CatalogFile> Files;
+  /// The file index() is reading.
+  const CatalogFile *IndexedFile = nullptr;
   std::set<std::string> Disabled;
   llvm::StringMap<RoleSlots> Exact;
   std::vector<std::pair<llvm::GlobPattern, RoleSlots>> Patterns;
