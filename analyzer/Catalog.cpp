@@ -68,22 +68,77 @@ Catalog::Catalog(std::vector<CatalogFile> FilesIn,
     index(File);
 }
 
+llvm::Expected<llvm::GlobPattern>
+boundwise::compileParamPattern(llvm::StringRef Param) {
+  // Braces list alternatives: `{char *,std::basic_string}`.
+  return llvm::GlobPattern::create(Param, /*MaxSubPatterns=*/16);
+}
+
+/// Compiles the globs of a `params:` list (checked when it was read).
+static std::vector<llvm::GlobPattern>
+compileParams(const std::vector<std::string> &Params) {
+  std::vector<llvm::GlobPattern> Patterns;
+  for (const std::string &Param : Params)
+    if (auto Pattern = compileParamPattern(Param))
+      Patterns.push_back(std::move(*Pattern));
+    else
+      llvm::consumeError(Pattern.takeError());
+  return Patterns;
+}
+
+bool Catalog::RoleSlot::accepts(const ApiQuery &Query) const {
+  if (LibraryOnly && !Query.FromLibrary)
+    return false;
+  if (!Query.ParamTypes || ParamPatterns.empty())
+    return true;
+  const std::vector<std::string> &Types = *Query.ParamTypes;
+  if (Types.size() < ParamPatterns.size())
+    return false;
+  for (size_t I = 0; I < ParamPatterns.size(); ++I)
+    if (!ParamPatterns[I].match(Types[I]))
+      return false;
+  return true;
+}
+
 void Catalog::addRole(llvm::StringRef Name,
+                      const std::vector<std::string> *Params, bool LibraryOnly,
                       llvm::function_ref<void(ApiRoles &)> Assign) {
+  auto AssignInto = [&](RoleSlots &Slots) {
+    for (RoleSlot &Slot : Slots)
+      if (Slot.Params == Params && Slot.LibraryOnly == LibraryOnly) {
+        Assign(Slot.Roles);
+        return;
+      }
+    RoleSlot &Slot = Slots.emplace_back();
+    Slot.Params = Params;
+    if (Params)
+      Slot.ParamPatterns = compileParams(*Params);
+    Slot.LibraryOnly = LibraryOnly;
+    Assign(Slot.Roles);
+  };
   if (!isPattern(Name)) {
-    Assign(Exact[Name]);
+    AssignInto(Exact[Name]);
     return;
   }
   auto Pattern = llvm::GlobPattern::create(Name);
   if (!Pattern) {
     // Not a valid glob: treat it as a literal name rather than fail the run.
     llvm::consumeError(Pattern.takeError());
-    Assign(Exact[Name]);
+    AssignInto(Exact[Name]);
     return;
   }
-  ApiRoles Roles;
-  Assign(Roles);
-  Patterns.emplace_back(std::move(*Pattern), Roles);
+  RoleSlots Slots;
+  AssignInto(Slots);
+  Patterns.emplace_back(std::move(*Pattern), std::move(Slots));
+}
+
+void Catalog::addRole(llvm::StringRef Name,
+                      llvm::function_ref<void(ApiRoles &)> Assign) {
+  addRole(Name, nullptr, isLibraryCName(Name), Assign);
+}
+
+bool Catalog::isLibraryCName(llvm::StringRef Name) const {
+  return !IndexedFile->FromProject && !Name.contains("::");
 }
 
 void Catalog::addFlag(const std::vector<std::string> &Names,
@@ -92,13 +147,27 @@ void Catalog::addFlag(const std::vector<std::string> &Names,
     addRole(Name, [&](ApiRoles &Roles) { Roles.*Flag = true; });
 }
 
+/// The `params:` of an entry, for the kinds of entries that have them.
+static const std::vector<std::string> *paramsOf(const BlockingEntry &Entry) {
+  return Entry.Params.empty() ? nullptr : &Entry.Params;
+}
+static const std::vector<std::string> *paramsOf(const CpuHeavyEntry &Entry) {
+  return Entry.Params.empty() ? nullptr : &Entry.Params;
+}
+template <typename EntryT>
+static const std::vector<std::string> *paramsOf(const EntryT &) {
+  return nullptr;
+}
+
 template <typename EntryT>
 void Catalog::addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role) {
   for (const std::string &Name : Entry.Names)
-    addRole(Name, [&](ApiRoles &Roles) { Roles.*Role = &Entry; });
+    addRole(Name, paramsOf(Entry), isLibraryCName(Name),
+            [&](ApiRoles &Roles) { Roles.*Role = &Entry; });
 }
 
 void Catalog::index(const CatalogFile &File) {
+  IndexedFile = &File;
   for (const BlockingEntry &Entry : File.Blocking)
     addNames(Entry, &ApiRoles::Blocking);
   for (const HandlerApi &Entry : File.AsyncHandlers)
@@ -111,7 +180,10 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Bind);
   for (const NonblockingSetter &Entry : File.NonblockingSetters)
     addNames(Entry, &ApiRoles::Setter);
-  addFlag(File.AsyncEntryPoints, &ApiRoles::AsyncEntryPoint);
+  // Entry points are the project's own functions, by definition.
+  for (const std::string &Name : File.AsyncEntryPoints)
+    addRole(Name, nullptr, /*LibraryOnly=*/false,
+            [](ApiRoles &Roles) { Roles.AsyncEntryPoint = true; });
   for (const std::string &Name : File.Executors.EventLoop)
     Executors[Name] = ExecutorKind::EventLoop;
   for (const std::string &Name : File.Executors.Pool)
@@ -139,6 +211,7 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Spawner);
   addFlag(File.AcceptCalls, &ApiRoles::Accepts);
   addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
+  addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout);
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
@@ -182,18 +255,32 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.Accepts, From.Accepts);
   Fill(Into.LimitsConnections, From.LimitsConnections);
   Fill(Into.TouchesPython, From.TouchesPython);
+  Fill(Into.ZeroTimeout, From.ZeroTimeout);
 }
 
-ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
-  ApiRoles Roles;
-  auto It = Exact.find(QualifiedName);
+void Catalog::collect(llvm::StringRef Name, const ApiQuery &Query,
+                      ApiRoles &Roles) const {
+  // Later entries (a project's) take precedence over earlier ones.
+  auto Merge = [&](const RoleSlots &Slots) {
+    for (const RoleSlot &Slot : llvm::reverse(Slots))
+      if (Slot.accepts(Query))
+        mergeRoles(Roles, Slot.Roles);
+  };
+  auto It = Exact.find(Name);
   if (It != Exact.end())
-    Roles = It->second;
-  for (const auto &[Pattern, PatternRoles] : Patterns)
-    if (Pattern.match(QualifiedName))
-      mergeRoles(Roles, PatternRoles);
+    Merge(It->second);
+  for (const auto &[Pattern, Slots] : Patterns)
+    if (Pattern.match(Name))
+      Merge(Slots);
+}
+
+ApiRoles Catalog::lookup(const ApiQuery &Query) const {
+  ApiRoles Roles;
+  for (const std::string &Name : Query.Names)
+    collect(Name, Query, Roles);
   // A project switches off what it knows to be harmless in its code.
-  if (Disabled.count(QualifiedName.str())) {
+  if (llvm::any_of(Query.Names,
+                   [&](const std::string &Name) { return Disabled.count(Name); })) {
     Roles.Blocking = nullptr;
     Roles.CpuHeavy = nullptr;
     Roles.Spawner = nullptr;
@@ -203,7 +290,9 @@ ApiRoles Catalog::lookup(llvm::StringRef QualifiedName) const {
   if (Roles.GilCall)
     Roles.TouchesPython = false;
   if (llvm::any_of(PythonSafe, [&](const llvm::GlobPattern &Safe) {
-        return Safe.match(QualifiedName);
+        return llvm::any_of(Query.Names, [&](const std::string &Name) {
+          return Safe.match(Name);
+        });
       })) {
     Roles.TouchesPython = false;
     Roles.PythonSafe = true;

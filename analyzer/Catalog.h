@@ -47,14 +47,25 @@ llvm::StringRef categoryVerb(Category C);
 /// `blocking network I/O`, `a blocking sleep`, ...: the kind of an operation.
 llvm::StringRef categoryNoun(Category C);
 
-enum class ConditionKind { FlagSet, FdNonblocking, ZeroTimeout, ArgNull, MinArgs };
+enum class ConditionKind {
+  FlagSet,
+  FdNonblocking,
+  ZeroTimeout,
+  ArgNull,
+  MinArgs,
+  ArgClass
+};
 
 /// One `unless:` or `only-if:` condition of a blocking entry.
 struct Condition {
   ConditionKind When = ConditionKind::FlagSet;
   int Arg = 0;
+  /// flag-set: the constant, or any one of several.
   std::string Flag;
+  std::vector<std::string> Flags;
   unsigned Count = 0;
+  /// arg-class: the argument's class is one of these or derives from one.
+  std::vector<std::string> Classes;
 };
 
 struct BlockingEntry {
@@ -66,6 +77,9 @@ struct BlockingEntry {
   std::map<std::string, std::string> Alternative;
   std::vector<Condition> Unless;
   std::vector<Condition> OnlyIf;
+  /// Globs over the declaration's first parameter types (see `params:`):
+  /// which overloads and constructors the entry covers; empty covers all.
+  std::vector<std::string> Params;
 };
 
 /// An API whose callable arguments run on the event loop.
@@ -96,6 +110,7 @@ struct CpuHeavyEntry {
   std::vector<std::string> Names;
   std::string Kind;
   std::string What;
+  std::vector<std::string> Params;
 };
 
 struct LockTypes {
@@ -173,6 +188,9 @@ struct Advice {
 /// One catalog file, or the `Catalog:` section of a .boundwise.yaml.
 struct CatalogFile {
   std::string Library;
+  /// The `Catalog:` section of a project's configuration: its C names may
+  /// name the project's own functions.
+  bool FromProject = false;
   std::vector<BlockingEntry> Blocking;
   std::vector<HandlerApi> AsyncHandlers;
   std::vector<Submitter> Submitters;
@@ -193,6 +211,7 @@ struct CatalogFile {
   std::vector<std::string> IoOnlyPrograms;
   std::vector<std::string> AcceptCalls;
   std::vector<std::string> ConnectionLimits;
+  std::vector<std::string> ZeroTimeouts;
 };
 
 /// Everything the catalog says about one function name.
@@ -217,6 +236,9 @@ struct ApiRoles {
   bool TouchesPython = false;
   /// Listed as needing no GIL.
   bool PythonSafe = false;
+  /// Returns a timeout that does not wait: a zero duration, a deadline of
+  /// now.
+  bool ZeroTimeout = false;
 
   /// Whether the catalog knows the function at all: then boundwise trusts the
   /// catalog and does not look inside the function's body. Entry points are
@@ -226,6 +248,20 @@ struct ApiRoles {
            CpuHeavy || Binding || Spawner || GilCall || TouchesPython ||
            PythonSafe;
   }
+};
+
+/// A function declaration as the catalog matches it.
+struct ApiQuery {
+  /// The catalog names to try, most specific first: a member called on an
+  /// object has one per class from the object's type up to the class that
+  /// declares the member.
+  std::vector<std::string> Names;
+  /// The declaration's parameter types as `params:` globs see them; none
+  /// when unknown, which every entry accepts.
+  std::optional<std::vector<std::string>> ParamTypes;
+  /// Declared by a library (`extern "C"` or in a system header) and without
+  /// a body in the project: only then does a library's C name match it.
+  bool FromLibrary = true;
 };
 
 /// What a type is to the analysis.
@@ -243,7 +279,11 @@ public:
   Catalog(const Catalog &) = delete;
   Catalog &operator=(const Catalog &) = delete;
 
-  ApiRoles lookup(llvm::StringRef QualifiedName) const;
+  ApiRoles lookup(const ApiQuery &Query) const;
+  /// The roles of a library function known by its name alone.
+  ApiRoles lookup(llvm::StringRef QualifiedName) const {
+    return lookup(ApiQuery{{QualifiedName.str()}, std::nullopt, true});
+  }
   ExecutorKind classifyExecutor(llvm::StringRef TypeName) const;
   /// The library of a coroutine return type, or empty if it is not one the
   /// catalog knows.
@@ -258,24 +298,53 @@ public:
   const std::vector<CatalogFile> &files() const { return Files; }
 
 private:
+  /// The roles a name gets from the entries that match under the same
+  /// terms: the same `params:`, the same need for a library declaration.
+  struct RoleSlot {
+    ApiRoles Roles;
+    /// The entry's `params:` (its identity), compiled below; null for none.
+    const std::vector<std::string> *Params = nullptr;
+    std::vector<llvm::GlobPattern> ParamPatterns;
+    /// A library's C name: a project's own function of that name is not it.
+    bool LibraryOnly = false;
+
+    bool accepts(const ApiQuery &Query) const;
+  };
+  using RoleSlots = std::vector<RoleSlot>;
+
   void index(const CatalogFile &File);
   template <typename EntryT>
   void addNames(const EntryT &Entry, const EntryT *ApiRoles::*Role);
   /// Sets the boolean role \p Flag on each of \p Names.
   void addFlag(const std::vector<std::string> &Names, bool ApiRoles::*Flag);
+  /// Whether \p Name, from the file being indexed, is a library's C
+  /// function: a project's function of the same name (`static int
+  /// compress(int)`) is another one.
+  bool isLibraryCName(llvm::StringRef Name) const;
+  void addRole(llvm::StringRef Name, const std::vector<std::string> *Params,
+               bool LibraryOnly, llvm::function_ref<void(ApiRoles &)> Assign);
+  /// Without `params:`; a C name needs a library's declaration.
   void addRole(llvm::StringRef Name,
                llvm::function_ref<void(ApiRoles &)> Assign);
+  /// Merges into \p Roles the roles \p Name has for \p Query.
+  void collect(llvm::StringRef Name, const ApiQuery &Query,
+               ApiRoles &Roles) const;
 
   std::vector<CatalogFile> Files;
+  /// The file index() is reading.
+  const CatalogFile *IndexedFile = nullptr;
   std::set<std::string> Disabled;
-  llvm::StringMap<ApiRoles> Exact;
-  std::vector<std::pair<llvm::GlobPattern, ApiRoles>> Patterns;
+  llvm::StringMap<RoleSlots> Exact;
+  std::vector<std::pair<llvm::GlobPattern, RoleSlots>> Patterns;
   llvm::StringMap<ExecutorKind> Executors;
   llvm::StringMap<std::string> Coroutines;
   llvm::StringMap<TypeRole> TypeRoles;
   std::vector<llvm::GlobPattern> PythonSafe;
   llvm::StringMap<bool> IoOnlyPrograms;
 };
+
+/// The glob of one `params:` element; an error for a malformed one.
+llvm::Expected<llvm::GlobPattern> compileParamPattern(llvm::StringRef Param);
 
 /// Parses one catalog file; errors carry `file:line:col`.
 llvm::Expected<CatalogFile> parseCatalogFile(llvm::StringRef Text,

@@ -48,6 +48,7 @@ template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
     Io.enumCase(Value, "zero-timeout", ConditionKind::ZeroTimeout);
     Io.enumCase(Value, "arg-null", ConditionKind::ArgNull);
     Io.enumCase(Value, "min-args", ConditionKind::MinArgs);
+    Io.enumCase(Value, "arg-class", ConditionKind::ArgClass);
   }
 };
 
@@ -56,11 +57,16 @@ template <> struct MappingTraits<boundwise::Condition> {
     Io.mapRequired("when", C.When);
     Io.mapOptional("arg", C.Arg, 0);
     Io.mapOptional("flag", C.Flag);
+    Io.mapOptional("flags", C.Flags);
     Io.mapOptional("count", C.Count, 0u);
+    Io.mapOptional("classes", C.Classes);
   }
   static std::string validate(IO &, boundwise::Condition &C) {
-    if (C.When == boundwise::ConditionKind::FlagSet && C.Flag.empty())
-      return "a flag-set condition needs 'flag'";
+    if (C.When == boundwise::ConditionKind::FlagSet && C.Flag.empty() &&
+        C.Flags.empty())
+      return "a flag-set condition needs 'flag' or 'flags'";
+    if (C.When == boundwise::ConditionKind::ArgClass && C.Classes.empty())
+      return "an arg-class condition needs 'classes'";
     if (C.When == boundwise::ConditionKind::MinArgs && C.Count == 0)
       return "a min-args condition needs 'count'";
     return "";
@@ -72,6 +78,15 @@ template <typename T> static std::string validateNames(const T &Entry) {
   return Entry.Names.empty() ? "an entry needs 'names'" : "";
 }
 
+/// Names, and globs of `params:` that compile.
+template <typename T> static std::string validateOverloads(const T &Entry) {
+  for (const std::string &Param : Entry.Params)
+    if (auto Pattern = boundwise::compileParamPattern(Param); !Pattern)
+      return "a malformed 'params' glob '" + Param +
+             "': " + llvm::toString(Pattern.takeError());
+  return validateNames(Entry);
+}
+
 template <> struct MappingTraits<boundwise::BlockingEntry> {
   static void mapping(IO &Io, boundwise::BlockingEntry &E) {
     Io.mapRequired("names", E.Names);
@@ -80,9 +95,10 @@ template <> struct MappingTraits<boundwise::BlockingEntry> {
     Io.mapOptional("alternative", E.Alternative);
     Io.mapOptional("unless", E.Unless);
     Io.mapOptional("only-if", E.OnlyIf);
+    Io.mapOptional("params", E.Params);
   }
   static std::string validate(IO &, boundwise::BlockingEntry &E) {
-    return validateNames(E);
+    return validateOverloads(E);
   }
 };
 
@@ -185,9 +201,10 @@ template <> struct MappingTraits<boundwise::CpuHeavyEntry> {
     Io.mapRequired("names", E.Names);
     Io.mapRequired("kind", E.Kind);
     Io.mapOptional("what", E.What);
+    Io.mapOptional("params", E.Params);
   }
   static std::string validate(IO &, boundwise::CpuHeavyEntry &E) {
-    return validateNames(E);
+    return validateOverloads(E);
   }
 };
 
@@ -262,6 +279,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("io-only-programs", F.IoOnlyPrograms);
     Io.mapOptional("accept-calls", F.AcceptCalls);
     Io.mapOptional("connection-limits", F.ConnectionLimits);
+    Io.mapOptional("zero-timeouts", F.ZeroTimeouts);
   }
 };
 

@@ -48,6 +48,7 @@ llvm::Expected<Config> boundwise::parseConfig(llvm::StringRef Text,
     return Result;
   if (llvm::Error Err = readYAML(Text, SourceName, Result))
     return std::move(Err);
+  Result.Catalog.FromProject = true;
   return Result;
 }
 

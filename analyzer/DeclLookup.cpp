@@ -14,12 +14,90 @@
 using namespace clang;
 using namespace boundwise;
 
-ApiRoles DeclLookup::roles(const FunctionDecl *Function) {
-  const Decl *Key = Function->getCanonicalDecl();
+/// Whether \p Function is a library's: declared `extern "C"` or in a system
+/// header, and not given a body by the project.
+static bool isLibraryFunction(const FunctionDecl *Function,
+                              const SourceManager &SM) {
+  const FunctionDecl *Definition = nullptr;
+  if (Function->hasBody(Definition) &&
+      !SM.isInSystemHeader(Definition->getLocation()))
+    return false;
+  if (Function->isExternC())
+    return true;
+  return llvm::any_of(Function->redecls(), [&](const FunctionDecl *Redecl) {
+    return SM.isInSystemHeader(Redecl->getLocation());
+  });
+}
+
+/// The catalog names of \p Method called on a \p Receiver: one per class
+/// from the receiver's up to the one that declares the method, so that an
+/// entry names the class users see (`std::future::wait`, which libstdc++
+/// declares in `std::__basic_future`) and a derived class of a library's
+/// inherits its entries.
+static std::vector<std::string> memberNames(const CXXMethodDecl *Method,
+                                            const CXXRecordDecl *Receiver) {
+  const CXXRecordDecl *Declaring = Method->getParent()->getCanonicalDecl();
+  std::string Member = "::" + Method->getNameAsString();
+  std::vector<std::string> Names;
+  std::vector<const CXXRecordDecl *> Classes{Receiver};
+  // Breadth first: nearer classes come first. Hierarchies are small.
+  for (size_t I = 0; I < Classes.size() && I < 32; ++I) {
+    const CXXRecordDecl *Class = Classes[I];
+    if (Class->getCanonicalDecl() == Declaring) {
+      Names.push_back(catalogNameOf(Class) + Member);
+      continue;
+    }
+    if (!Class->hasDefinition() || !Class->isDerivedFrom(Declaring))
+      continue;
+    Names.push_back(catalogNameOf(Class) + Member);
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (const CXXRecordDecl *BaseClass = classOfType(Base.getType()))
+        Classes.push_back(BaseClass);
+  }
+  std::string DeclaredName = catalogNameOf(Method);
+  if (!llvm::is_contained(Names, DeclaredName))
+    Names.push_back(std::move(DeclaredName));
+  return Names;
+}
+
+ApiRoles DeclLookup::roles(const FunctionDecl *Function,
+                           const CXXRecordDecl *Receiver) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (!Method || isa<CXXConstructorDecl>(Method))
+    Receiver = nullptr;
+  std::pair<const Decl *, const Decl *> Key{
+      Function->getCanonicalDecl(),
+      Receiver ? Receiver->getCanonicalDecl() : nullptr};
   auto It = Roles.find(Key);
   if (It != Roles.end())
     return It->second;
-  return Roles[Key] = TheCatalog.lookup(catalogNameOf(Function));
+  ApiQuery Query;
+  Query.Names = Receiver ? memberNames(Method, Receiver)
+                         : std::vector<std::string>{catalogNameOf(Function)};
+  Query.ParamTypes.emplace();
+  for (const ParmVarDecl *Param : Function->parameters())
+    Query.ParamTypes->push_back(catalogTypeName(Param->getType()));
+  Query.FromLibrary = isLibraryFunction(Function, Context.getSourceManager());
+  return Roles[Key] = TheCatalog.lookup(Query);
+}
+
+const CXXRecordDecl *boundwise::receiverOf(const Expr *Call) {
+  // The object as written: before its conversion to the declaring base.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return classOfType(
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType());
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Operator && Operator->getNumArgs() > 0 &&
+      isa_and_nonnull<CXXMethodDecl>(Operator->getCalleeDecl()))
+    return classOfType(Operator->getArg(0)->IgnoreParenImpCasts()->getType());
+  return nullptr;
+}
+
+ApiRoles DeclLookup::roles(const Expr *Call) {
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return {};
+  return roles(Callee, receiverOf(Call));
 }
 
 /// Whether \p Function is a lambda's or a local class's: their USRs are not
@@ -155,6 +233,12 @@ bool boundwise::hasAnnotation(const FunctionDecl *Function,
       if (Attr->getAnnotation() == Annotation)
         return true;
   return false;
+}
+
+const FunctionDecl *boundwise::calleeOf(const Expr *Call) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    return Construct->getConstructor();
+  return cast<CallExpr>(Call)->getDirectCallee();
 }
 
 llvm::ArrayRef<const Expr *> boundwise::callArguments(const Expr *Call) {

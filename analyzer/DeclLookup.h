@@ -34,8 +34,13 @@ public:
   const Catalog &catalog() const { return TheCatalog; }
   clang::ASTContext &astContext() const { return Context; }
 
-  /// The catalog roles of \p Function (by its canonical declaration).
-  ApiRoles roles(const clang::FunctionDecl *Function);
+  /// The catalog roles of \p Function (by its canonical declaration), called
+  /// on an object of class \p Receiver when it is a member.
+  ApiRoles roles(const clang::FunctionDecl *Function,
+                 const clang::CXXRecordDecl *Receiver = nullptr);
+  /// The catalog roles of the function \p Call calls, a member by the class
+  /// of the object it is called on; none for an indirect call.
+  ApiRoles roles(const clang::Expr *Call);
 
   /// The stable identity of \p Function: its USR, made unique for lambdas
   /// and local classes by their location.
@@ -66,7 +71,9 @@ private:
 
   clang::ASTContext &Context;
   const Catalog &TheCatalog;
-  llvm::DenseMap<const clang::Decl *, ApiRoles> Roles;
+  /// By function and receiver class.
+  llvm::DenseMap<std::pair<const clang::Decl *, const clang::Decl *>, ApiRoles>
+      Roles;
   llvm::DenseMap<const clang::Decl *, std::string> Identities;
   llvm::DenseMap<const clang::Decl *, TypeRole> TypeRoles;
 };
@@ -80,6 +87,14 @@ bool hasFunctionEffect(const clang::FunctionDecl *Function,
 /// `[[clang::annotate(Annotation)]]`.
 bool hasAnnotation(const clang::FunctionDecl *Function,
                    llvm::StringRef Annotation);
+
+/// The function \p Call (a CallExpr or CXXConstructExpr) calls, or null when
+/// it is indirect.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// The class of the object \p Call calls a member on, as written (not the
+/// base class that declares the member), or null.
+const clang::CXXRecordDecl *receiverOf(const clang::Expr *Call);
 
 /// The arguments a catalog index counts: those the user wrote, without a
 /// member operator call's object and without defaulted trailing ones.

@@ -43,3 +43,12 @@ const CXXRecordDecl *boundwise::classOfType(QualType T) {
     T = Pointer->getPointeeType();
   return T->getAsCXXRecordDecl();
 }
+
+std::string boundwise::catalogTypeName(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    return catalogTypeName(Pointer->getPointeeType()) + " *";
+  if (const auto *Record = T->getAsRecordDecl())
+    return catalogNameOf(Record);
+  return T.getAsString();
+}

@@ -23,6 +23,11 @@ namespace boundwise {
 /// The catalog spelling of \p D: `std::basic_ifstream::basic_ifstream`.
 std::string catalogNameOf(const clang::NamedDecl *D);
 
+/// The spelling of a parameter type that `params:` globs match: references
+/// and qualifiers dropped, a class by its catalog name (`std::basic_string`),
+/// a pointer as its pointee and ` *` (`char *`), others canonical (`int`).
+std::string catalogTypeName(clang::QualType T);
+
 /// The class of a value of type \p T, looking through references, pointers
 /// and typedefs; null for non-class types.
 const clang::CXXRecordDecl *classOfType(clang::QualType T);

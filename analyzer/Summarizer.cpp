@@ -21,6 +21,7 @@ using namespace boundwise;
 /// the call is in.
 struct boundwise::CallSiteFacts {
   const ASTContext &Context;
+  DeclLookup &Lookup;
   const BodyFacts &Body;
   const ConditionAnalysis &Conditions;
   const ConditionFacts &Flow;
@@ -121,16 +122,28 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getNumArgs() == 1 &&
            isZeroTimeout(Construct->getArg(0), Facts, Depth + 1);
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->getIdentifier() &&
-        (Callee->getName() == "zero" || Callee->getName() == "now"))
-      return true;
-  }
+  if (isa<CallExpr>(E) && Facts.Lookup.roles(E).ZeroTimeout)
+    return true;
   if (const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(E)))
     if (Var->getInit() && Var->getType().isConstQualified())
       return isZeroTimeout(Var->getInit(), Facts, Depth + 1);
   return false;
+}
+
+/// Whether \p Class is one of \p Names (catalog names) or derives from one.
+static bool isClassOrDerived(const CXXRecordDecl *Class,
+                             const std::vector<std::string> &Names,
+                             unsigned Depth) {
+  // Stream hierarchies are a few levels deep (ifstream -> istream -> ios).
+  if (!Class || Depth > 8)
+    return false;
+  if (llvm::is_contained(Names, catalogNameOf(Class)))
+    return true;
+  if (!Class->hasDefinition())
+    return false;
+  return llvm::any_of(Class->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isClassOrDerived(classOfType(Base.getType()), Names, Depth + 1);
+  });
 }
 
 static bool conditionHolds(const Condition &Cond, const Expr *Call,
@@ -138,7 +151,17 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
   const Expr *Arg = argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
-    return Facts.Conditions.flagSet(Arg, Cond.Flag, Facts.Flow.at(Call));
+    if (!Cond.Flag.empty() &&
+        Facts.Conditions.flagSet(Arg, Cond.Flag, Facts.Flow.at(Call)))
+      return true;
+    return llvm::any_of(Cond.Flags, [&](const std::string &Flag) {
+      return Facts.Conditions.flagSet(Arg, Flag, Facts.Flow.at(Call));
+    });
+  case ConditionKind::ArgClass:
+    // The argument as written, before its conversion to the parameter's base.
+    return Arg && isClassOrDerived(
+                      classOfType(Arg->IgnoreParenImpCasts()->getType()),
+                      Cond.Classes, 0);
   case ConditionKind::FdNonblocking:
     return Facts.Flow.at(Call).Nonblocking.count(namedValue(Arg)) != 0;
   case ConditionKind::ZeroTimeout:
@@ -164,19 +187,17 @@ static bool callBlocks(const BlockingEntry &Entry, const Expr *Call,
   return true;
 }
 
-static const FunctionDecl *calleeOf(const Expr *Call) {
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
-    return Construct->getConstructor();
-  return cast<CallExpr>(Call)->getDirectCallee();
-}
-
 /// The API as the user wrote it: a constructor shows its type
-/// (`std::ifstream`), a function its catalog name.
+/// (`std::ifstream`), a member the class of its object
+/// (`std::future::wait`, not libstdc++'s `std::__basic_future::wait`), a
+/// function its catalog name.
 static std::string apiSpelling(const Expr *Call, const FunctionDecl *Callee,
                                const ASTContext &Context) {
   if (isa<CXXConstructExpr>(Call))
     return Call->getType().getLocalUnqualifiedType().getAsString(
         Context.getPrintingPolicy());
+  if (const CXXRecordDecl *Receiver = receiverOf(Call))
+    return catalogNameOf(Receiver) + "::" + Callee->getNameAsString();
   return catalogNameOf(Callee);
 }
 
@@ -379,7 +400,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                            Site.State});
     return;
   }
-  ApiRoles Roles = Lookup.roles(Callee);
+  ApiRoles Roles = Lookup.roles(Call);
   std::string Api = apiSpelling(Call, Callee, Context);
   if (Roles.Blocking && callBlocks(*Roles.Blocking, Call, Facts))
     Summary.Ops.push_back(
@@ -426,8 +447,8 @@ void Summarizer::summarizeOne(const Pending &Next,
   ConditionState Start = Next.Entry.Conditions;
   Start.Known = Next.Entry.Constants;
   ConditionFacts Flow = Conditions.analyze(Function, Start);
-  CallSiteFacts Facts{Lookup.astContext(), Body, Conditions, Flow,
-                      Next.Entry.OwnObject};
+  CallSiteFacts Facts{Lookup.astContext(), Lookup,     Body,
+                      Conditions,          Flow,       Next.Entry.OwnObject};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

@@ -126,9 +126,16 @@ def configure():
         config.available_features.add("npm")
         subst.append(("%{vscode_extension}", '"%s"' % vscode_extension))
 
+    # PyYAML (python3-yaml) reads the catalog in test/catalog.
+    try:
+        import yaml  # noqa: F401
+        config.available_features.add("pyyaml")
+    except ImportError:
+        pass
     # Tests against the real headers of Debian packages run only where the
     # package is installed.
     for feature, header in [("real-asio", "boost/asio.hpp"),
+                            ("real-boost-thread", "boost/thread/thread.hpp"),
                             ("real-libuv", "uv.h"),
                             ("real-curl", "curl/curl.h"),
                             ("real-sqlite", "sqlite3.h")]:
