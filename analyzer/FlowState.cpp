@@ -38,14 +38,17 @@ ConditionAnalysis::ConditionAnalysis(DeclLookup &Lookup) : Lookup(Lookup) {
     if (!Name.empty() && FlagBits.size() < 64)
       FlagBits.try_emplace(Name, FlagBits.size());
   };
+  auto AddFlagsOf = [&](const Condition &Cond) {
+    if (Cond.When != ConditionKind::FlagSet)
+      return;
+    Add(Cond.Flag);
+    for (const std::string &Flag : Cond.Flags)
+      Add(Flag);
+  };
   for (const CatalogFile &File : Lookup.catalog().files()) {
     for (const BlockingEntry &Entry : File.Blocking) {
-      for (const Condition &Cond : Entry.Unless)
-        if (Cond.When == ConditionKind::FlagSet)
-          Add(Cond.Flag);
-      for (const Condition &Cond : Entry.OnlyIf)
-        if (Cond.When == ConditionKind::FlagSet)
-          Add(Cond.Flag);
+      llvm::for_each(Entry.Unless, AddFlagsOf);
+      llvm::for_each(Entry.OnlyIf, AddFlagsOf);
     }
     for (const NonblockingSetter &Setter : File.NonblockingSetters)
       Add(Setter.Flag.Name);
