@@ -12,9 +12,24 @@
 using namespace clang;
 using namespace boundwise;
 
-/// Strips the wrappers the AST puts around an argument: temporaries, copies,
-/// casts, parentheses.
-static const Expr *stripWrappers(const Expr *E) {
+const Expr *boundwise::stripTemporaries(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+const Expr *boundwise::stripWrappers(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {

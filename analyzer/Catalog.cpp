@@ -120,7 +120,7 @@ void Catalog::index(const CatalogFile &File) {
     Executors[Name] = ExecutorKind::Wrapper;
   for (const CoroutineType &Type : File.CoroutineTypes)
     for (const std::string &Name : Type.Names)
-      Coroutines[Name] = Type.Library;
+      Coroutines[Name] = &Type;
   for (const CpuHeavyEntry &Entry : File.CpuHeavy)
     addNames(Entry, &ApiRoles::CpuHeavy);
   for (const PythonBinding &Entry : File.PythonBindings)
@@ -216,12 +216,8 @@ ExecutorKind Catalog::classifyExecutor(llvm::StringRef TypeName) const {
   return It == Executors.end() ? ExecutorKind::Unknown : It->second;
 }
 
-std::optional<std::string>
-Catalog::coroutineLibrary(llvm::StringRef TypeName) const {
-  auto It = Coroutines.find(TypeName);
-  if (It == Coroutines.end())
-    return std::nullopt;
-  return It->second;
+const CoroutineType *Catalog::coroutineType(llvm::StringRef TypeName) const {
+  return Coroutines.lookup(TypeName);
 }
 
 const Advice *Catalog::adviceFor(llvm::StringRef Library) const {

@@ -73,6 +73,10 @@ struct HandlerApi {
   std::vector<std::string> Names;
   std::string Library;
   std::vector<int> Args;
+  /// The I/O object whose executor runs the handlers: a member function's
+  /// own object, or for a free function this argument (`async_read(sock,
+  /// ...)`). A socket made on a thread pool completes on the pool.
+  std::optional<int> IoObjectArg;
 };
 
 /// post/dispatch/co_spawn: where the callable runs depends on the executor.
@@ -145,9 +149,15 @@ struct ExecutorTypes {
   std::vector<std::string> Wrappers;
 };
 
+/// What a coroutine's return type makes of it: a task resumed by its
+/// executor (`asio::awaitable`), or a generator whose body runs on the
+/// thread that iterates it (`std::generator`).
+enum class CoroutineKind { Task, Generator };
+
 struct CoroutineType {
   std::vector<std::string> Names;
   std::string Library;
+  CoroutineKind Kind = CoroutineKind::Task;
 };
 
 struct FlagRef {
@@ -245,9 +255,9 @@ public:
 
   ApiRoles lookup(llvm::StringRef QualifiedName) const;
   ExecutorKind classifyExecutor(llvm::StringRef TypeName) const;
-  /// The library of a coroutine return type, or empty if it is not one the
-  /// catalog knows.
-  std::optional<std::string> coroutineLibrary(llvm::StringRef TypeName) const;
+  /// The coroutine return type named \p TypeName, or null if the catalog
+  /// does not know it.
+  const CoroutineType *coroutineType(llvm::StringRef TypeName) const;
   /// Offload advice for \p Library, or null.
   const Advice *adviceFor(llvm::StringRef Library) const;
   /// The role of the type named \p TypeName (a base class's counts too: the
@@ -271,7 +281,7 @@ private:
   llvm::StringMap<ApiRoles> Exact;
   std::vector<std::pair<llvm::GlobPattern, ApiRoles>> Patterns;
   llvm::StringMap<ExecutorKind> Executors;
-  llvm::StringMap<std::string> Coroutines;
+  llvm::StringMap<const CoroutineType *> Coroutines;
   llvm::StringMap<TypeRole> TypeRoles;
   std::vector<llvm::GlobPattern> PythonSafe;
   llvm::StringMap<bool> IoOnlyPrograms;

@@ -50,6 +50,13 @@ template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<boundwise::CoroutineKind> {
+  static void enumeration(IO &Io, boundwise::CoroutineKind &Value) {
+    Io.enumCase(Value, "task", boundwise::CoroutineKind::Task);
+    Io.enumCase(Value, "generator", boundwise::CoroutineKind::Generator);
+  }
+};
+
 template <> struct MappingTraits<boundwise::Condition> {
   static void mapping(IO &Io, boundwise::Condition &C) {
     Io.mapRequired("when", C.When);
@@ -90,6 +97,7 @@ template <> struct MappingTraits<boundwise::HandlerApi> {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("library", E.Library);
     Io.mapRequired("args", E.Args);
+    Io.mapOptional("io-object-arg", E.IoObjectArg);
   }
   static std::string validate(IO &, boundwise::HandlerApi &E) {
     return validateNames(E);
@@ -144,6 +152,7 @@ template <> struct MappingTraits<boundwise::CoroutineType> {
   static void mapping(IO &Io, boundwise::CoroutineType &E) {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("library", E.Library);
+    Io.mapOptional("kind", E.Kind, boundwise::CoroutineKind::Task);
   }
   static std::string validate(IO &, boundwise::CoroutineType &E) {
     return validateNames(E);

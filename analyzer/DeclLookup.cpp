@@ -108,11 +108,9 @@ ExecutorKind DeclLookup::executorKind(const Expr *Executor) {
   return classifyRecord(classOfType(Executor->getType()), 0);
 }
 
-std::string DeclLookup::coroutineLibrary(const FunctionDecl *Function) {
+const CoroutineType *DeclLookup::coroutineType(const FunctionDecl *Function) {
   const CXXRecordDecl *Record = classOfType(Function->getReturnType());
-  if (!Record)
-    return "";
-  return TheCatalog.coroutineLibrary(catalogNameOf(Record)).value_or("");
+  return Record ? TheCatalog.coroutineType(catalogNameOf(Record)) : nullptr;
 }
 
 std::string DeclLookup::displayName(const FunctionDecl *Function) const {

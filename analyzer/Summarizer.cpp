@@ -1,6 +1,7 @@
 //===--- Summarizer.cpp - Effect summaries from function bodies -----------===//
 #include "analyzer/Summarizer.h"
 #include "analyzer/BodyWalker.h"
+#include "analyzer/CallableResolver.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Names.h"
 
@@ -49,20 +50,6 @@ static bool mentionsConstant(const Expr *E, llvm::StringRef Name,
                          Depth + 1))
       return true;
   return false;
-}
-
-static const Expr *stripTemporaries(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      return E;
-  }
 }
 
 /// Whether the struct variable \p Var holds zeros: `= {0, 0}`, `= {}`, or
