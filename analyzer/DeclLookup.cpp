@@ -133,7 +133,14 @@ SourcePoint DeclLookup::point(SourceLocation Loc) const {
   PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   if (Presumed.isInvalid())
     return {};
-  return {Presumed.getFilename(), Presumed.getLine(), Presumed.getColumn()};
+  return {normalizedPath(Presumed.getFilename()), Presumed.getLine(),
+          Presumed.getColumn()};
+}
+
+std::string boundwise::normalizedPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Normal(Path);
+  llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+  return std::string(Normal);
 }
 
 bool boundwise::hasFunctionEffect(const FunctionDecl *Function,

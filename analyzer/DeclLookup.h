@@ -71,6 +71,10 @@ private:
   llvm::DenseMap<const clang::Decl *, TypeRole> TypeRoles;
 };
 
+/// \p Path without `.` and `dir/..` components: one header included as
+/// `src/../include/x.h` and as `include/x.h` is one file.
+std::string normalizedPath(llvm::StringRef Path);
+
 /// Whether \p Function or any of its redeclarations carries the function
 /// effect \p Kind (`[[clang::blocking]]`, `[[clang::nonblocking]]`).
 bool hasFunctionEffect(const clang::FunctionDecl *Function,

@@ -30,6 +30,8 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
 
 using namespace boundwise;
 using namespace llvm;
@@ -334,6 +336,21 @@ static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
          });
 }
 
+/// Drops the findings an earlier file of the run already reported: a
+/// header's finding is made once per translation unit that includes it, and
+/// reported once.
+static void dropRepeatedFindings(std::vector<FileResult> &Results) {
+  std::set<
+      std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+      Seen;
+  for (FileResult &Result : Results)
+    llvm::erase_if(Result.Findings, [&](const Finding &F) {
+      return !Seen.insert(
+                      {F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message})
+                  .second;
+    });
+}
+
 /// Prints the diagnosis report; only files that could not be analysed fail.
 static int reportDiagnosis(const std::vector<FileResult> &Results) {
   if (Format == OutputFormat::Json)
@@ -492,6 +509,7 @@ int main(int Argc, const char **Argv) {
     llvm::erase_if(Result.Findings, [&](const Finding &F) {
       return !passesLineFilter(*Filters, F);
     });
+  dropRepeatedFindings(Results);
   int Status = report(Results);
   // Exported before --fix changes the offsets they refer to.
   if (!ExportFixes.empty())
