@@ -137,6 +137,8 @@ void Catalog::index(const CatalogFile &File) {
       llvm::consumeError(Pattern.takeError());
   for (const ProcessSpawner &Entry : File.ProcessSpawners)
     addNames(Entry, &ApiRoles::Spawner);
+  for (const CoroutineStarter &Entry : File.CoroutineStarters)
+    addNames(Entry, &ApiRoles::Starter);
   addFlag(File.AcceptCalls, &ApiRoles::Accepts);
   addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
   for (const std::string &Program : File.IoOnlyPrograms)
@@ -178,6 +180,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.Binding, From.Binding);
   Fill(Into.GilCall, From.GilCall);
   Fill(Into.Spawner, From.Spawner);
+  Fill(Into.Starter, From.Starter);
   Fill(Into.AsyncEntryPoint, From.AsyncEntryPoint);
   Fill(Into.Accepts, From.Accepts);
   Fill(Into.LimitsConnections, From.LimitsConnections);

@@ -160,6 +160,13 @@ struct CoroutineType {
   CoroutineKind Kind = CoroutineKind::Task;
 };
 
+/// Starts the coroutine it is called on (`lazy.via(ex)`, `lazy.start(cb)`):
+/// the coroutine runs on that executor, not in the caller.
+struct CoroutineStarter {
+  std::vector<std::string> Names;
+  std::optional<int> ExecutorArg;
+};
+
 struct FlagRef {
   int Arg = 0;
   std::string Name;
@@ -190,6 +197,7 @@ struct CatalogFile {
   std::vector<Binder> Binders;
   ExecutorTypes Executors;
   std::vector<CoroutineType> CoroutineTypes;
+  std::vector<CoroutineStarter> CoroutineStarters;
   std::vector<NonblockingSetter> NonblockingSetters;
   std::vector<Advice> Advices;
   std::vector<std::string> AsyncEntryPoints;
@@ -216,6 +224,7 @@ struct ApiRoles {
   const CpuHeavyEntry *CpuHeavy = nullptr;
   const PythonBinding *Binding = nullptr;
   const ProcessSpawner *Spawner = nullptr;
+  const CoroutineStarter *Starter = nullptr;
   bool AsyncEntryPoint = false;
   /// Accepts a connection.
   bool Accepts = false;
@@ -233,8 +242,8 @@ struct ApiRoles {
   /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           CpuHeavy || Binding || Spawner || GilCall || TouchesPython ||
-           PythonSafe;
+           CpuHeavy || Binding || Spawner || Starter || GilCall ||
+           TouchesPython || PythonSafe;
   }
 };
 

@@ -19,6 +19,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Submitter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Offloader)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineStarter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
@@ -159,6 +160,16 @@ template <> struct MappingTraits<boundwise::CoroutineType> {
   }
 };
 
+template <> struct MappingTraits<boundwise::CoroutineStarter> {
+  static void mapping(IO &Io, boundwise::CoroutineStarter &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("executor-arg", E.ExecutorArg);
+  }
+  static std::string validate(IO &, boundwise::CoroutineStarter &E) {
+    return validateNames(E);
+  }
+};
+
 template <> struct MappingTraits<boundwise::FlagRef> {
   static void mapping(IO &Io, boundwise::FlagRef &F) {
     Io.mapRequired("arg", F.Arg);
@@ -257,6 +268,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("binders", F.Binders);
     Io.mapOptional("executors", F.Executors);
     Io.mapOptional("coroutine-types", F.CoroutineTypes);
+    Io.mapOptional("coroutine-starters", F.CoroutineStarters);
     Io.mapOptional("nonblocking-setters", F.NonblockingSetters);
     Io.mapOptional("advice", F.Advices);
     Io.mapOptional("async-entry-points", F.AsyncEntryPoints);

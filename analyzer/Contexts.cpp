@@ -234,6 +234,8 @@ public:
       addReleasing(releaseSpelling(Call, Api));
     if (Roles.Spawner)
       addSpawn(Call, *Roles.Spawner, Api);
+    if (Roles.Starter)
+      addStartedCoroutine(Call, *Roles.Starter);
     if (Roles.Accepts && !AcceptsInLoop.empty())
       AcceptsInLoop.back().Accept = Call->getExprLoc();
     if (Roles.LimitsConnections && !AcceptsInLoop.empty())
@@ -405,6 +407,20 @@ private:
     }
   }
 
+  /// `session(sock).via(ex)`: the coroutine the starter is called on runs
+  /// on its executor.
+  void addStartedCoroutine(const CallExpr *Call,
+                           const CoroutineStarter &Starter) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member)
+      return;
+    std::optional<Place> Where;
+    if (Starter.ExecutorArg)
+      Where = placeOfExecutor(
+          Lookup.executorKind(argumentAt(Call, *Starter.ExecutorArg)));
+    addSpawnedCoroutine(Member->getImplicitObjectArgument(), Where);
+  }
+
   /// `co_spawn(ex, session(sock), ...)`: the call makes the coroutine, the
   /// executor runs it; an executor of unknown kind leaves it to its type.
   void addSpawnedCoroutine(const Expr *Callable, std::optional<Place> Where) {
@@ -414,8 +430,7 @@ private:
       return;
     if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Callable)))
       Started.insert(Call);
-    if (Where)
-      Places.addStart(Definition, *Where);
+    Places.addStart(Definition, Where);
   }
 
   void addSpawn(const Expr *Call, const ProcessSpawner &Spawn,
@@ -613,7 +628,7 @@ private:
   void add(AsyncContext Context, SourceLocation Site = SourceLocation()) {
     if (std::optional<Place> Where = startPlace(Context)) {
       Context.Where.add(*Where);
-      Places.addStart(Context.Function, *Where);
+      Places.addStart(Context.Function, Where);
     }
     auto Key = std::make_tuple(Context.Function, groupOf(Context.Kind),
                                Site.getRawEncoding());

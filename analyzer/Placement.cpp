@@ -122,8 +122,12 @@ void Placement::addCoroutine(const FunctionDecl *Coroutine,
   Coroutines[Coroutine->getCanonicalDecl()] = Kind;
 }
 
-void Placement::addStart(const FunctionDecl *Function, Place Where) {
-  Starts[Function->getCanonicalDecl()].add(Where);
+void Placement::addStart(const FunctionDecl *Function,
+                         std::optional<Place> Where) {
+  if (Where)
+    Starts[Function->getCanonicalDecl()].add(*Where);
+  else
+    StartedSomewhere.insert(Function->getCanonicalDecl());
 }
 
 void Placement::addCall(const FunctionDecl *Caller,
@@ -143,11 +147,13 @@ PlaceSet Placement::placesOfCaller(const FunctionDecl *Caller) const {
 }
 
 void Placement::resolve() {
-  // Seeds: the starts; a coroutine nothing starts or calls falls back to
-  // what its type makes of it.
+  // Seeds: the starts; a coroutine nothing starts or calls, or that an API
+  // starts on an executor of unknown kind, falls back to what its type
+  // makes of it.
   for (const auto &[Coroutine, Kind] : Coroutines) {
     PlaceSet Seed = Starts.lookup(Coroutine);
-    if (Seed.empty() && !Callers.count(Coroutine))
+    if (Seed.empty() &&
+        (!Callers.count(Coroutine) || StartedSomewhere.count(Coroutine)))
       Seed.add(Kind == CoroutineKind::Task ? Place::EventLoop
                                            : Place::OwnThread);
     Resolved[Coroutine] = Seed;

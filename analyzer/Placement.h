@@ -16,6 +16,7 @@
 
 #include "analyzer/Catalog.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include <optional>
@@ -68,8 +69,10 @@ class Placement {
 public:
   /// \p Coroutine is a coroutine of kind \p Kind.
   void addCoroutine(const clang::FunctionDecl *Coroutine, CoroutineKind Kind);
-  /// \p Function is started on \p Where.
-  void addStart(const clang::FunctionDecl *Function, Place Where);
+  /// \p Function is started on \p Where, or by an API on an executor of
+  /// unknown kind (then a coroutine falls back to its type).
+  void addStart(const clang::FunctionDecl *Function,
+                std::optional<Place> Where);
   /// \p Caller calls (or awaits) the coroutine \p Callee.
   void addCall(const clang::FunctionDecl *Caller,
                const clang::FunctionDecl *Callee);
@@ -86,6 +89,7 @@ private:
 
   llvm::MapVector<const clang::FunctionDecl *, CoroutineKind> Coroutines;
   llvm::DenseMap<const clang::FunctionDecl *, PlaceSet> Starts;
+  llvm::DenseSet<const clang::FunctionDecl *> StartedSomewhere;
   llvm::MapVector<const clang::FunctionDecl *,
                   llvm::SetVector<const clang::FunctionDecl *>>
       Callers;

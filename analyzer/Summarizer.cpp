@@ -8,8 +8,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -23,7 +24,32 @@ struct boundwise::CallSiteFacts {
   const ASTContext &Context;
   const BodyFacts &Body;
   const llvm::SmallPtrSetImpl<const ValueDecl *> &NonblockingFds;
+  /// The calls the body co_awaits: a coroutine runs in its caller only there.
+  const llvm::SmallPtrSetImpl<const Expr *> &AwaitedCalls;
 };
+
+namespace {
+/// Collects the operands of the co_await expressions of a body.
+class AwaitedCallFinder : public RecursiveASTVisitor<AwaitedCallFinder> {
+public:
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    Awaited.insert(stripTemporaries(Await->getOperand()));
+    return true;
+  }
+  llvm::SmallPtrSet<const Expr *, 4> Awaited;
+};
+} // namespace
+
+/// The calls \p Function co_awaits; none unless it is a coroutine.
+static llvm::SmallPtrSet<const Expr *, 4>
+awaitedCalls(const FunctionDecl *Function) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Function->getBody());
+  if (!Body)
+    return {};
+  AwaitedCallFinder Finder;
+  Finder.TraverseStmt(Body->getBody());
+  return std::move(Finder.Awaited);
+}
 
 /// Whether \p E names the constant \p Name, as a macro or an enumerator,
 /// alone or combined with others (`MSG_DONTWAIT | MSG_NOSIGNAL`).
@@ -293,6 +319,11 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   if (!Target || !Target->hasBody(Definition) ||
       !isFollowed(Definition, Context.getSourceManager()))
     return;
+  // A coroutine that is made but not awaited runs where it is started
+  // (`session(s).via(ex)`, `co_spawn`), not in the caller.
+  if (isa<CoroutineBodyStmt>(Definition->getBody()) &&
+      !Facts.AwaitedCalls.count(Call))
+    return;
   Summary.Calls.push_back({Lookup.identity(Definition), Where, Site.State,
                            constantArguments(Call, Context), Site.InLoop});
   Worklist.push_back(Definition);
@@ -310,7 +341,8 @@ void Summarizer::summarizeOne(const FunctionDecl *Function,
   BodyFacts Body = walkBody(Function, Lookup, Cost);
   llvm::SmallPtrSet<const ValueDecl *, 4> NonblockingFds =
       nonblockingDescriptors(Body, Lookup);
-  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds};
+  llvm::SmallPtrSet<const Expr *, 4> Awaited = awaitedCalls(Function);
+  CallSiteFacts Facts{Lookup.astContext(), Body, NonblockingFds, Awaited};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

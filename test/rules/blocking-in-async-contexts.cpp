@@ -59,6 +59,17 @@ Task retryLater() {
   co_return;
 }
 
+// A plain helper that hands a task to a scheduler does not run it: the
+// task on the event loop that calls the helper does not block.
+void launch(Task task);
+void scheduleRetry() { launch(retryLater()); }
+
+Task onTick() {
+  co_await std::suspend_always{};
+  scheduleRetry();
+  co_return;
+}
+
 // The same work awaited by a task on the event loop is found where it is,
 // in the awaited task, not again in the one that awaits it.
 Task backOff() {
