@@ -50,6 +50,13 @@ const Expr *boundwise::stripWrappers(const Expr *E) {
         E = Conversion->getImplicitObjectArgument();
         continue;
       }
+    // `(GSourceFunc)on_timeout`, G_CALLBACK(on_clicked): the function cast
+    // to the callback type the API takes.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      if (Cast->getType()->isFunctionPointerType()) {
+        E = Cast->getSubExpr();
+        continue;
+      }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))
       if (Unary->getOpcode() == UO_Plus) {
         E = Unary->getSubExpr();

@@ -68,11 +68,17 @@ struct BlockingEntry {
   std::vector<Condition> OnlyIf;
 };
 
+/// What a handler API's callable is: a completion handler of one operation
+/// (Asio), or a callback the loop calls on its events (libuv, libevent,
+/// GLib sources).
+enum class HandlerKind { Completion, LoopCallback };
+
 /// An API whose callable arguments run on the event loop.
 struct HandlerApi {
   std::vector<std::string> Names;
   std::string Library;
   std::vector<int> Args;
+  HandlerKind Kind = HandlerKind::Completion;
   /// The I/O object whose executor runs the handlers: a member function's
   /// own object, or for a free function this argument (`async_read(sock,
   /// ...)`). A socket made on a thread pool completes on the pool.

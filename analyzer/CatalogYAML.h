@@ -58,6 +58,13 @@ template <> struct ScalarEnumerationTraits<boundwise::CoroutineKind> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<boundwise::HandlerKind> {
+  static void enumeration(IO &Io, boundwise::HandlerKind &Value) {
+    Io.enumCase(Value, "completion", boundwise::HandlerKind::Completion);
+    Io.enumCase(Value, "callback", boundwise::HandlerKind::LoopCallback);
+  }
+};
+
 template <> struct MappingTraits<boundwise::Condition> {
   static void mapping(IO &Io, boundwise::Condition &C) {
     Io.mapRequired("when", C.When);
@@ -99,6 +106,7 @@ template <> struct MappingTraits<boundwise::HandlerApi> {
     Io.mapOptional("library", E.Library);
     Io.mapRequired("args", E.Args);
     Io.mapOptional("io-object-arg", E.IoObjectArg);
+    Io.mapOptional("kind", E.Kind, boundwise::HandlerKind::Completion);
   }
   static std::string validate(IO &, boundwise::HandlerApi &E) {
     return validateNames(E);

@@ -338,8 +338,9 @@ private:
     bool OnPool = Handler.IoObjectArg &&
                   ioObjectExecutor(ioObjectOf(Call, *Handler.IoObjectArg),
                                    Lookup) == ExecutorKind::Pool;
-    ContextKind Kind = Handler.Library == "libuv" ? ContextKind::LoopCallback
-                                                  : ContextKind::Handler;
+    ContextKind Kind = Handler.Kind == HandlerKind::LoopCallback
+                           ? ContextKind::LoopCallback
+                           : ContextKind::Handler;
     for (int Index : Handler.Args)
       addCallables(argumentAt(Call, Index), Kind, Api, Handler.Library, OnPool);
   }
