@@ -139,6 +139,8 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Spawner);
   for (const CoroutineStarter &Entry : File.CoroutineStarters)
     addNames(Entry, &ApiRoles::Starter);
+  for (const HandlerField &Entry : File.HandlerFields)
+    addNames(Entry, &ApiRoles::Field);
   addFlag(File.AcceptCalls, &ApiRoles::Accepts);
   addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
   for (const std::string &Program : File.IoOnlyPrograms)
@@ -181,6 +183,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.GilCall, From.GilCall);
   Fill(Into.Spawner, From.Spawner);
   Fill(Into.Starter, From.Starter);
+  Fill(Into.Field, From.Field);
   Fill(Into.AsyncEntryPoint, From.AsyncEntryPoint);
   Fill(Into.Accepts, From.Accepts);
   Fill(Into.LimitsConnections, From.LimitsConnections);

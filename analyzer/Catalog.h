@@ -85,6 +85,13 @@ struct HandlerApi {
   std::optional<int> IoObjectArg;
 };
 
+/// A field that holds a callback the loop calls on its events: a function
+/// stored into it (`ev->handler = on_read`) runs on the loop.
+struct HandlerField {
+  std::vector<std::string> Names;
+  std::string Library;
+};
+
 /// post/dispatch/co_spawn: where the callable runs depends on the executor.
 struct Submitter {
   std::vector<std::string> Names;
@@ -198,6 +205,7 @@ struct CatalogFile {
   std::string Library;
   std::vector<BlockingEntry> Blocking;
   std::vector<HandlerApi> AsyncHandlers;
+  std::vector<HandlerField> HandlerFields;
   std::vector<Submitter> Submitters;
   std::vector<Offloader> Offloaders;
   std::vector<Binder> Binders;
@@ -223,6 +231,8 @@ struct CatalogFile {
 struct ApiRoles {
   const BlockingEntry *Blocking = nullptr;
   const HandlerApi *Handler = nullptr;
+  /// A field (not a function) that holds an event-loop callback.
+  const HandlerField *Field = nullptr;
   const Submitter *Submit = nullptr;
   const Offloader *Offload = nullptr;
   const Binder *Bind = nullptr;

@@ -20,6 +20,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Offloader)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineStarter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::HandlerField)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
@@ -168,6 +169,16 @@ template <> struct MappingTraits<boundwise::CoroutineType> {
   }
 };
 
+template <> struct MappingTraits<boundwise::HandlerField> {
+  static void mapping(IO &Io, boundwise::HandlerField &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+  }
+  static std::string validate(IO &, boundwise::HandlerField &E) {
+    return validateNames(E);
+  }
+};
+
 template <> struct MappingTraits<boundwise::CoroutineStarter> {
   static void mapping(IO &Io, boundwise::CoroutineStarter &E) {
     Io.mapRequired("names", E.Names);
@@ -271,6 +282,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("library", F.Library);
     Io.mapOptional("blocking", F.Blocking);
     Io.mapOptional("async-handlers", F.AsyncHandlers);
+    Io.mapOptional("handler-fields", F.HandlerFields);
     Io.mapOptional("submitters", F.Submitters);
     Io.mapOptional("offloaders", F.Offloaders);
     Io.mapOptional("binders", F.Binders);

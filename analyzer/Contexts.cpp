@@ -245,6 +245,24 @@ public:
     return true;
   }
 
+  /// `ev->handler = on_read;`: a callback stored into a catalog field runs
+  /// on the loop.
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() != BO_Assign)
+      return true;
+    const auto *Member =
+        dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field)
+      return true;
+    std::string Name = catalogNameOf(Field);
+    if (const HandlerField *Stored = Lookup.catalog().lookup(Name).Field)
+      addCallables(Assign->getRHS(), ContextKind::LoopCallback, Name,
+                   Stored->Library);
+    return true;
+  }
+
   /// `std::thread t(work)`: the constructor is the offloader.
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
