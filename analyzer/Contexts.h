@@ -1,11 +1,14 @@
 //===--- Contexts.h - Where code runs on an event loop ----------*- C++ -*-===//
 //
 /// \file
-/// Finds the async contexts of a translation unit: coroutine bodies,
-/// completion handlers and event-loop callbacks given to the catalog's
-/// handler APIs, callables posted to an event loop, and functions the project
-/// marks async. Work offloaded to a pool (a thread_pool executor, a binder
-/// onto one, co_spawn onto one) is excluded.
+/// Finds where the code of a translation unit runs and how it was
+/// registered: completion handlers and event-loop callbacks given to the
+/// catalog's handler APIs or stored into its handler fields, callables
+/// posted to an event loop, functions the project marks async, coroutines
+/// placed where they are started or called (Placement.h); pool tasks and
+/// threads; Python entry points; process spawns. Work offloaded to a pool (a
+/// thread_pool executor, a binder onto one, co_spawn onto one, an I/O object
+/// constructed on one) is not async.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_CONTEXTS_H
