@@ -1,5 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++
-// -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // async_simple's Lazy runs where it is started: via(executor) or start(cb)
 // on it starts it on an executor, syncAwait drives it on the calling thread
@@ -13,9 +12,7 @@ using async_simple::coro::Lazy;
 // Started on the server's executor from a plain function: event-loop code.
 Lazy<void> serveConnection() {
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'serveConnection' is a coroutine,
-  // but it calls 'sleep', which sleeps and stalls the event loop; {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'serveConnection' is a coroutine, but it calls 'sleep', which sleeps and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
 
@@ -23,9 +20,7 @@ Lazy<void> serveConnection() {
 // completes, on the event loop.
 Lazy<void> acceptLoop() {
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'acceptLoop' is a coroutine, but
-  // it calls 'sleep', which sleeps and stalls the event loop; {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'acceptLoop' is a coroutine, but it calls 'sleep', which sleeps and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
 

@@ -1,5 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=gnu11 -isystem
-// %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- -- -std=gnu11 -isystem %mock_headers
 
 // nginx's event loop calls the handlers stored into its structures: a read
 // event's handler and a location's content handler run on the worker's
@@ -13,18 +12,13 @@ static void ngx_demo_read_handler(ngx_event_t *rev) {
   ngx_connection_t *c = rev->data;
   char buf[64];
   read(c->fd, buf, sizeof buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ngx_demo_read_handler' is an
-  // event-loop callback of 'ngx_event_s::handler', but it calls 'read', which
-  // {{.+}} and stalls the event loop; use {{.+}} or offload it: a thread pool
-  // task (ngx_thread_task_post, {{.+}} [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ngx_demo_read_handler' is an event-loop callback of 'ngx_event_s::handler', but it calls 'read', which {{.+}} and stalls the event loop; use {{.+}} or offload it: a thread pool task (ngx_thread_task_post, {{.+}} [blocking-in-async]
 }
 
 static ngx_int_t ngx_demo_content_handler(ngx_http_request_t *r) {
   (void)r;
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ngx_demo_content_handler' is an
-  // event-loop callback of 'ngx_http_core_loc_conf_s::handler', but it calls
-  // 'sleep', {{.+}} [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ngx_demo_content_handler' is an event-loop callback of 'ngx_http_core_loc_conf_s::handler', but it calls 'sleep', {{.+}} [blocking-in-async]
   return NGX_OK;
 }
 

@@ -13,18 +13,13 @@
 static gboolean on_idle(gpointer data) {
   (void)data;
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_idle' is an event-loop
-  // callback of 'g_idle_add', but it calls 'sleep', which sleeps and stalls the
-  // event loop; use {{.+}} or offload it: g_task_run_in_thread() {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_idle' is an event-loop callback of 'g_idle_add', but it calls 'sleep', which sleeps and stalls the event loop; use {{.+}} or offload it: g_task_run_in_thread() {{.+}} [blocking-in-async]
   return G_SOURCE_REMOVE;
 }
 
 static gboolean on_timeout(gpointer data) {
   FILE *log = fopen((const char *)data, "a");
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'on_timeout' is an event-loop
-  // callback of 'g_timeout_add', but it calls 'fopen', {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'on_timeout' is an event-loop callback of 'g_timeout_add', but it calls 'fopen', {{.+}} [blocking-in-async]
   if (log)
     fclose(log);
   return G_SOURCE_CONTINUE;
@@ -36,18 +31,14 @@ static gboolean on_readable(GIOChannel *channel, GIOCondition condition,
   (void)condition;
   (void)data;
   usleep(1000);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_readable' is an event-loop
-  // callback of 'g_io_add_watch', but it calls 'usleep', {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_readable' is an event-loop callback of 'g_io_add_watch', but it calls 'usleep', {{.+}} [blocking-in-async]
   return G_SOURCE_CONTINUE;
 }
 
 static void on_quit(gpointer data) {
   (void)data;
   sleep(1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_quit' is an event-loop
-  // callback of 'g_timeout_add_seconds', but it calls 'sleep', {{.+}}
-  // [blocking-in-async]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'on_quit' is an event-loop callback of 'g_timeout_add_seconds', but it calls 'sleep', {{.+}} [blocking-in-async]
 }
 
 // Not given to the loop: a plain function.
