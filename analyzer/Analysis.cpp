@@ -104,8 +104,9 @@ public:
       if (llvm::is_contained(Options.EnabledRules, Info.Name))
         Info.Create()->check(State, Findings);
     keepReportable(Findings, Lines,
-                   SM.getPresumedLoc(SM.getLocForStartOfFile(SM.getMainFileID()))
-                       .getFilename());
+                   normalizedPath(SM.getPresumedLoc(SM.getLocForStartOfFile(
+                                                        SM.getMainFileID()))
+                                      .getFilename()));
   }
 
 private:

@@ -12,9 +12,24 @@
 using namespace clang;
 using namespace boundwise;
 
-/// Strips the wrappers the AST puts around an argument: temporaries, copies,
-/// casts, parentheses.
-static const Expr *stripWrappers(const Expr *E) {
+const Expr *boundwise::stripTemporaries(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+const Expr *boundwise::stripWrappers(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
@@ -33,6 +48,13 @@ static const Expr *stripWrappers(const Expr *E) {
     if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
       if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl())) {
         E = Conversion->getImplicitObjectArgument();
+        continue;
+      }
+    // `(GSourceFunc)on_timeout`, G_CALLBACK(on_clicked): the function cast
+    // to the callback type the API takes.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      if (Cast->getType()->isFunctionPointerType()) {
+        E = Cast->getSubExpr();
         continue;
       }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))

@@ -33,6 +33,14 @@ struct ResolvedCallable {
 llvm::SmallVector<ResolvedCallable, 2>
 resolveCallables(const clang::Expr *Callable, DeclLookup &Lookup);
 
+/// \p E without temporaries, cleanups, implicit casts, parentheses and
+/// functional casts: the value it is made of.
+const clang::Expr *stripTemporaries(const clang::Expr *E);
+
+/// \p E without the wrappers the AST puts around an argument: temporaries,
+/// copies, casts, parentheses.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
 /// The function a coroutine argument of co_spawn runs: the callee of
 /// `worker()` or a lambda's call operator.
 const clang::FunctionDecl *resolveSpawnedCoroutine(const clang::Expr *Arg);

@@ -192,7 +192,7 @@ void Catalog::index(const CatalogFile &File) {
     Executors[Name] = ExecutorKind::Wrapper;
   for (const CoroutineType &Type : File.CoroutineTypes)
     for (const std::string &Name : Type.Names)
-      Coroutines[Name] = Type.Library;
+      Coroutines[Name] = &Type;
   for (const CpuHeavyEntry &Entry : File.CpuHeavy)
     addNames(Entry, &ApiRoles::CpuHeavy);
   for (const PythonBinding &Entry : File.PythonBindings)
@@ -209,6 +209,10 @@ void Catalog::index(const CatalogFile &File) {
       llvm::consumeError(Pattern.takeError());
   for (const ProcessSpawner &Entry : File.ProcessSpawners)
     addNames(Entry, &ApiRoles::Spawner);
+  for (const CoroutineStarter &Entry : File.CoroutineStarters)
+    addNames(Entry, &ApiRoles::Starter);
+  for (const HandlerField &Entry : File.HandlerFields)
+    addNames(Entry, &ApiRoles::Field);
   addFlag(File.AcceptCalls, &ApiRoles::Accepts);
   addFlag(File.ConnectionLimits, &ApiRoles::LimitsConnections);
   addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout);
@@ -251,6 +255,8 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.Binding, From.Binding);
   Fill(Into.GilCall, From.GilCall);
   Fill(Into.Spawner, From.Spawner);
+  Fill(Into.Starter, From.Starter);
+  Fill(Into.Field, From.Field);
   Fill(Into.AsyncEntryPoint, From.AsyncEntryPoint);
   Fill(Into.Accepts, From.Accepts);
   Fill(Into.LimitsConnections, From.LimitsConnections);
@@ -305,12 +311,8 @@ ExecutorKind Catalog::classifyExecutor(llvm::StringRef TypeName) const {
   return It == Executors.end() ? ExecutorKind::Unknown : It->second;
 }
 
-std::optional<std::string>
-Catalog::coroutineLibrary(llvm::StringRef TypeName) const {
-  auto It = Coroutines.find(TypeName);
-  if (It == Coroutines.end())
-    return std::nullopt;
-  return It->second;
+const CoroutineType *Catalog::coroutineType(llvm::StringRef TypeName) const {
+  return Coroutines.lookup(TypeName);
 }
 
 const Advice *Catalog::adviceFor(llvm::StringRef Library) const {

@@ -82,11 +82,28 @@ struct BlockingEntry {
   std::vector<std::string> Params;
 };
 
+/// What a handler API's callable is: a completion handler of one operation
+/// (Asio), or a callback the loop calls on its events (libuv, libevent,
+/// GLib sources).
+enum class HandlerKind { Completion, LoopCallback };
+
 /// An API whose callable arguments run on the event loop.
 struct HandlerApi {
   std::vector<std::string> Names;
   std::string Library;
   std::vector<int> Args;
+  HandlerKind Kind = HandlerKind::Completion;
+  /// The I/O object whose executor runs the handlers: a member function's
+  /// own object, or for a free function this argument (`async_read(sock,
+  /// ...)`). A socket made on a thread pool completes on the pool.
+  std::optional<int> IoObjectArg;
+};
+
+/// A field that holds a callback the loop calls on its events: a function
+/// stored into it (`ev->handler = on_read`) runs on the loop.
+struct HandlerField {
+  std::vector<std::string> Names;
+  std::string Library;
 };
 
 /// post/dispatch/co_spawn: where the callable runs depends on the executor.
@@ -160,9 +177,22 @@ struct ExecutorTypes {
   std::vector<std::string> Wrappers;
 };
 
+/// What a coroutine's return type makes of it: a task resumed by its
+/// executor (`asio::awaitable`), or a generator whose body runs on the
+/// thread that iterates it (`std::generator`).
+enum class CoroutineKind { Task, Generator };
+
 struct CoroutineType {
   std::vector<std::string> Names;
   std::string Library;
+  CoroutineKind Kind = CoroutineKind::Task;
+};
+
+/// Starts the coroutine it is called on (`lazy.via(ex)`, `lazy.start(cb)`):
+/// the coroutine runs on that executor, not in the caller.
+struct CoroutineStarter {
+  std::vector<std::string> Names;
+  std::optional<int> ExecutorArg;
 };
 
 struct FlagRef {
@@ -193,11 +223,13 @@ struct CatalogFile {
   bool FromProject = false;
   std::vector<BlockingEntry> Blocking;
   std::vector<HandlerApi> AsyncHandlers;
+  std::vector<HandlerField> HandlerFields;
   std::vector<Submitter> Submitters;
   std::vector<Offloader> Offloaders;
   std::vector<Binder> Binders;
   ExecutorTypes Executors;
   std::vector<CoroutineType> CoroutineTypes;
+  std::vector<CoroutineStarter> CoroutineStarters;
   std::vector<NonblockingSetter> NonblockingSetters;
   std::vector<Advice> Advices;
   std::vector<std::string> AsyncEntryPoints;
@@ -218,6 +250,8 @@ struct CatalogFile {
 struct ApiRoles {
   const BlockingEntry *Blocking = nullptr;
   const HandlerApi *Handler = nullptr;
+  /// A field (not a function) that holds an event-loop callback.
+  const HandlerField *Field = nullptr;
   const Submitter *Submit = nullptr;
   const Offloader *Offload = nullptr;
   const Binder *Bind = nullptr;
@@ -225,6 +259,7 @@ struct ApiRoles {
   const CpuHeavyEntry *CpuHeavy = nullptr;
   const PythonBinding *Binding = nullptr;
   const ProcessSpawner *Spawner = nullptr;
+  const CoroutineStarter *Starter = nullptr;
   bool AsyncEntryPoint = false;
   /// Accepts a connection.
   bool Accepts = false;
@@ -245,8 +280,8 @@ struct ApiRoles {
   /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           CpuHeavy || Binding || Spawner || GilCall || TouchesPython ||
-           PythonSafe;
+           CpuHeavy || Binding || Spawner || Starter || GilCall ||
+           TouchesPython || PythonSafe;
   }
 };
 
@@ -285,9 +320,9 @@ public:
     return lookup(ApiQuery{{QualifiedName.str()}, std::nullopt, true});
   }
   ExecutorKind classifyExecutor(llvm::StringRef TypeName) const;
-  /// The library of a coroutine return type, or empty if it is not one the
-  /// catalog knows.
-  std::optional<std::string> coroutineLibrary(llvm::StringRef TypeName) const;
+  /// The coroutine return type named \p TypeName, or null if the catalog
+  /// does not know it.
+  const CoroutineType *coroutineType(llvm::StringRef TypeName) const;
   /// Offload advice for \p Library, or null.
   const Advice *adviceFor(llvm::StringRef Library) const;
   /// The role of the type named \p TypeName (a base class's counts too: the
@@ -337,7 +372,7 @@ private:
   llvm::StringMap<RoleSlots> Exact;
   std::vector<std::pair<llvm::GlobPattern, RoleSlots>> Patterns;
   llvm::StringMap<ExecutorKind> Executors;
-  llvm::StringMap<std::string> Coroutines;
+  llvm::StringMap<const CoroutineType *> Coroutines;
   llvm::StringMap<TypeRole> TypeRoles;
   std::vector<llvm::GlobPattern> PythonSafe;
   llvm::StringMap<bool> IoOnlyPrograms;

@@ -20,6 +20,8 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Submitter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Offloader)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineStarter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::HandlerField)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
@@ -49,6 +51,20 @@ template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
     Io.enumCase(Value, "arg-null", ConditionKind::ArgNull);
     Io.enumCase(Value, "min-args", ConditionKind::MinArgs);
     Io.enumCase(Value, "arg-class", ConditionKind::ArgClass);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<boundwise::CoroutineKind> {
+  static void enumeration(IO &Io, boundwise::CoroutineKind &Value) {
+    Io.enumCase(Value, "task", boundwise::CoroutineKind::Task);
+    Io.enumCase(Value, "generator", boundwise::CoroutineKind::Generator);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<boundwise::HandlerKind> {
+  static void enumeration(IO &Io, boundwise::HandlerKind &Value) {
+    Io.enumCase(Value, "completion", boundwise::HandlerKind::Completion);
+    Io.enumCase(Value, "callback", boundwise::HandlerKind::LoopCallback);
   }
 };
 
@@ -107,6 +123,8 @@ template <> struct MappingTraits<boundwise::HandlerApi> {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("library", E.Library);
     Io.mapRequired("args", E.Args);
+    Io.mapOptional("io-object-arg", E.IoObjectArg);
+    Io.mapOptional("kind", E.Kind, boundwise::HandlerKind::Completion);
   }
   static std::string validate(IO &, boundwise::HandlerApi &E) {
     return validateNames(E);
@@ -161,8 +179,29 @@ template <> struct MappingTraits<boundwise::CoroutineType> {
   static void mapping(IO &Io, boundwise::CoroutineType &E) {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("library", E.Library);
+    Io.mapOptional("kind", E.Kind, boundwise::CoroutineKind::Task);
   }
   static std::string validate(IO &, boundwise::CoroutineType &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::HandlerField> {
+  static void mapping(IO &Io, boundwise::HandlerField &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+  }
+  static std::string validate(IO &, boundwise::HandlerField &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::CoroutineStarter> {
+  static void mapping(IO &Io, boundwise::CoroutineStarter &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("executor-arg", E.ExecutorArg);
+  }
+  static std::string validate(IO &, boundwise::CoroutineStarter &E) {
     return validateNames(E);
   }
 };
@@ -261,11 +300,13 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("library", F.Library);
     Io.mapOptional("blocking", F.Blocking);
     Io.mapOptional("async-handlers", F.AsyncHandlers);
+    Io.mapOptional("handler-fields", F.HandlerFields);
     Io.mapOptional("submitters", F.Submitters);
     Io.mapOptional("offloaders", F.Offloaders);
     Io.mapOptional("binders", F.Binders);
     Io.mapOptional("executors", F.Executors);
     Io.mapOptional("coroutine-types", F.CoroutineTypes);
+    Io.mapOptional("coroutine-starters", F.CoroutineStarters);
     Io.mapOptional("nonblocking-setters", F.NonblockingSetters);
     Io.mapOptional("advice", F.Advices);
     Io.mapOptional("async-entry-points", F.AsyncEntryPoints);

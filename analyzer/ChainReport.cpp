@@ -100,7 +100,7 @@ Finding boundwise::chainFinding(llvm::StringRef Rule, const ChainStart &Start,
 std::set<std::string> boundwise::asyncContextUsrs(const AnalysisState &State) {
   std::set<std::string> Usrs;
   for (const AsyncContext &Context : State.Contexts)
-    if (Context.isAsync())
+    if (Context.isAsync() || Context.Kind == ContextKind::Coroutine)
       Usrs.insert(State.Lookup.identity(Context.Function));
   return Usrs;
 }
@@ -207,7 +207,9 @@ void boundwise::forEachStart(
                             const ChainStart &)>
         Report) {
   // A coroutine called from another async context reports its own
-  // findings; the caller's co_await of it is not a second one.
+  // findings, in the innermost context; the caller's co_await of it is not
+  // a second one. A coroutine that runs elsewhere (co_spawned onto a pool)
+  // does not run in the caller at all.
   std::set<std::string> AsyncUsrs = asyncContextUsrs(State);
   for (const AsyncContext &Context : State.Contexts) {
     if (!Wanted(Context))

@@ -62,7 +62,9 @@ Finding chainFinding(llvm::StringRef Rule, const ChainStart &Start,
 std::vector<FindingNote> chainNotes(llvm::StringRef Usr, Category Cat, Mode M,
                                     const AnalysisState &State);
 
-/// The USRs of the async (event-loop) contexts.
+/// The USRs of the async (event-loop) contexts and of every coroutine: a
+/// call into one does not run its body in the caller's context (an async
+/// one reports for itself, another runs elsewhere).
 std::set<std::string> asyncContextUsrs(const AnalysisState &State);
 
 /// `it calls 'recv', which receives from a socket` for an operation of the

@@ -3,6 +3,7 @@
 #include "analyzer/CallableResolver.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Names.h"
+#include "analyzer/Placement.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -21,6 +22,47 @@ static constexpr llvm::StringLiteral AsyncAnnotation = "boundwise::async";
 
 static bool isCoroutine(const FunctionDecl *Function) {
   return Function && isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
+}
+
+/// Whether \p Function returns a coroutine it does not run itself: a
+/// plain function that makes one (`return session(sock);`).
+static bool returnsCoroutine(const FunctionDecl *Function) {
+  const CXXRecordDecl *Record = classOfType(Function->getReturnType());
+  if (!Record || !Record->hasDefinition())
+    return false;
+  IdentifierInfo &Name = Function->getASTContext().Idents.get("promise_type");
+  return !Record->lookup(DeclarationName(&Name)).empty();
+}
+
+/// The I/O object of an async operation: a member's own object, or for a
+/// free function (`async_read(sock, ...)`) its argument \p Arg.
+static const Expr *ioObjectOf(const CallExpr *Call, int Arg) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  return argumentAt(Call, Arg);
+}
+
+/// Where a context of kind \p Context starts: event-loop work on the loop,
+/// a pool task on its pool or thread. A coroutine's place comes from its
+/// starts and callers; the other kinds say nothing of where code runs.
+static std::optional<Place> startPlace(const AsyncContext &Context) {
+  switch (Context.Kind) {
+  case ContextKind::Handler:
+  case ContextKind::LoopCallback:
+  case ContextKind::Posted:
+  case ContextKind::Annotated:
+  case ContextKind::EntryPoint:
+    return Place::EventLoop;
+  case ContextKind::PoolTask:
+    return Context.NewThread ? Place::OwnThread : Place::Pool;
+  case ContextKind::Coroutine:
+  case ContextKind::PythonEntry:
+  case ContextKind::GilReleasing:
+  case ContextKind::ProcessSpawn:
+  case ContextKind::ConnectionThread:
+    return std::nullopt;
+  }
+  llvm_unreachable("covered switch");
 }
 
 /// Contexts of one group exclude each other; a function may be in several
@@ -181,12 +223,7 @@ public:
     ApiRoles Roles = Lookup.roles(Callee);
     std::string Api = Callee->getNameAsString();
     if (Roles.Handler)
-      for (int Index : Roles.Handler->Args)
-        addCallables(argumentAt(Call, Index),
-                     Roles.Handler->Library == "libuv"
-                         ? ContextKind::LoopCallback
-                         : ContextKind::Handler,
-                     Api, Roles.Handler->Library);
+      addHandlers(Call, *Roles.Handler, Api);
     if (Roles.Submit)
       addSubmitted(Call, *Roles.Submit, Api);
     if (Roles.Offload)
@@ -197,11 +234,32 @@ public:
       addReleasing(releaseSpelling(Call, Api));
     if (Roles.Spawner)
       addSpawn(Call, *Roles.Spawner, Api);
+    if (Roles.Starter)
+      addStartedCoroutine(Call, *Roles.Starter);
     if (Roles.Accepts && !AcceptsInLoop.empty())
       AcceptsInLoop.back().Accept = Call->getExprLoc();
     if (Roles.LimitsConnections && !AcceptsInLoop.empty())
       AcceptsInLoop.back().Limited = true;
     addEmplacedThread(Call);
+    addCoroutineCall(Call);
+    return true;
+  }
+
+  /// `ev->handler = on_read;`: a callback stored into a catalog field runs
+  /// on the loop.
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() != BO_Assign)
+      return true;
+    const auto *Member =
+        dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field)
+      return true;
+    std::string Name = catalogNameOf(Field);
+    if (const HandlerField *Stored = Lookup.catalog().lookup(Name).Field)
+      addCallables(Assign->getRHS(), ContextKind::LoopCallback, Name,
+                   Stored->Library);
     return true;
   }
 
@@ -237,12 +295,15 @@ public:
     return true;
   }
 
+  /// The contexts found, each coroutine placed where it runs.
   std::vector<AsyncContext> takeContexts() {
+    Places.resolve();
     std::vector<AsyncContext> Result;
-    for (auto &[Key, Context] : Contexts)
-      if (!(Context.Kind == ContextKind::Coroutine &&
-            OnPool.count(Context.Function->getCanonicalDecl())))
-        Result.push_back(Context);
+    for (auto &[Key, Context] : Contexts) {
+      if (Context.Kind == ContextKind::Coroutine)
+        Context.Where = Places.placesOf(Context.Function);
+      Result.push_back(Context);
+    }
     return Result;
   }
 
@@ -276,19 +337,51 @@ private:
   void addOwnContext(const FunctionDecl *Function, bool IsLambda) {
     if (!Function)
       return;
-    if (isCoroutine(Function))
+    if (isCoroutine(Function)) {
+      const CoroutineType *Known = Lookup.coroutineType(Function);
+      Places.addCoroutine(Function, coroutineKindOf(Function, Lookup));
       return add({Function, ContextKind::Coroutine, "",
-                  Lookup.coroutineLibrary(Function), IsLambda});
+                  Known ? Known->Library : "", IsLambda});
+    }
     if (hasAnnotation(Function, AsyncAnnotation))
       return add({Function, ContextKind::Annotated, "", "", IsLambda});
     if (Lookup.roles(Function).AsyncEntryPoint)
       add({Function, ContextKind::EntryPoint, "", "", IsLambda});
   }
 
-  void addCallables(const Expr *Callable, ContextKind Kind,
-                    llvm::StringRef Api, llvm::StringRef Library) {
+  /// The handlers of an async operation run where its I/O object's
+  /// executor runs them: on the event loop, or on a pool.
+  void addHandlers(const CallExpr *Call, const HandlerApi &Handler,
+                   llvm::StringRef Api) {
+    bool OnPool = Handler.IoObjectArg &&
+                  ioObjectExecutor(ioObjectOf(Call, *Handler.IoObjectArg),
+                                   Lookup) == ExecutorKind::Pool;
+    ContextKind Kind = Handler.Kind == HandlerKind::LoopCallback
+                           ? ContextKind::LoopCallback
+                           : ContextKind::Handler;
+    for (int Index : Handler.Args)
+      addCallables(argumentAt(Call, Index), Kind, Api, Handler.Library, OnPool);
+  }
+
+  /// A call of a coroutine that no API starts: the coroutine runs where
+  /// its caller runs (awaited, or driven synchronously). A plain function
+  /// that only returns the coroutine leaves that to its own callers.
+  void addCoroutineCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Definition = nullptr;
+    if (!Callee || !Callee->hasBody(Definition) || !isCoroutine(Definition) ||
+        Started.count(Call) || Functions.empty() || !Functions.back())
+      return;
+    const FunctionDecl *Caller = Functions.back();
+    if (!isCoroutine(Caller) && returnsCoroutine(Caller))
+      return;
+    Places.addCall(Caller, Definition);
+  }
+
+  void addCallables(const Expr *Callable, ContextKind Kind, llvm::StringRef Api,
+                    llvm::StringRef Library, bool OnPool = false) {
     for (const ResolvedCallable &Resolved : resolveCallables(Callable, Lookup))
-      if (!Resolved.OnPool)
+      if (!Resolved.OnPool && !OnPool)
         add({Resolved.Function, Kind, Api.str(), Library.str(),
              Resolved.IsLambda});
       else
@@ -311,16 +404,18 @@ private:
   }
 
   /// post/dispatch/co_spawn: on an event loop the callable is a context; on a
-  /// pool it is a pool task, and a spawned coroutine is not async.
+  /// pool it is a pool task. A spawned coroutine starts where the executor
+  /// runs it, whoever made it.
   void addSubmitted(const CallExpr *Call, const Submitter &Submit,
                     llvm::StringRef Api) {
     const Expr *Callable = argumentAt(Call, Submit.CallableArg);
-    switch (Lookup.executorKind(argumentAt(Call, Submit.ExecutorArg))) {
+    ExecutorKind Executor =
+        Lookup.executorKind(argumentAt(Call, Submit.ExecutorArg));
+    addSpawnedCoroutine(Callable, placeOfExecutor(Executor));
+    switch (Executor) {
     case ExecutorKind::EventLoop:
       return addCallables(Callable, ContextKind::Posted, Api, Submit.Library);
     case ExecutorKind::Pool:
-      if (const FunctionDecl *Spawned = resolveSpawnedCoroutine(Callable))
-        OnPool.insert(Spawned->getCanonicalDecl());
       for (const ResolvedCallable &Resolved :
            resolveCallables(Callable, Lookup))
         addPoolTask(Resolved, Api, /*NewThread=*/false, Call);
@@ -329,6 +424,32 @@ private:
     case ExecutorKind::Unknown:
       return;
     }
+  }
+
+  /// `session(sock).via(ex)`: the coroutine the starter is called on runs
+  /// on its executor.
+  void addStartedCoroutine(const CallExpr *Call,
+                           const CoroutineStarter &Starter) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!Member)
+      return;
+    std::optional<Place> Where;
+    if (Starter.ExecutorArg)
+      Where = placeOfExecutor(
+          Lookup.executorKind(argumentAt(Call, *Starter.ExecutorArg)));
+    addSpawnedCoroutine(Member->getImplicitObjectArgument(), Where);
+  }
+
+  /// `co_spawn(ex, session(sock), ...)`: the call makes the coroutine, the
+  /// executor runs it; an executor of unknown kind leaves it to its type.
+  void addSpawnedCoroutine(const Expr *Callable, std::optional<Place> Where) {
+    const FunctionDecl *Spawned = resolveSpawnedCoroutine(Callable);
+    const FunctionDecl *Definition = nullptr;
+    if (!Spawned || !Spawned->hasBody(Definition))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(stripWrappers(Callable)))
+      Started.insert(Call);
+    Places.addStart(Definition, Where);
   }
 
   void addSpawn(const Expr *Call, const ProcessSpawner &Spawn,
@@ -524,6 +645,10 @@ private:
   /// one); a coroutine is named as one whatever else made it an async
   /// context.
   void add(AsyncContext Context, SourceLocation Site = SourceLocation()) {
+    if (std::optional<Place> Where = startPlace(Context)) {
+      Context.Where.add(*Where);
+      Places.addStart(Context.Function, Where);
+    }
     auto Key = std::make_tuple(Context.Function, groupOf(Context.Kind),
                                Site.getRawEncoding());
     auto [It, New] = Contexts.insert({Key, Context});
@@ -541,7 +666,10 @@ private:
   llvm::MapVector<std::tuple<const FunctionDecl *, int, unsigned>,
                   AsyncContext>
       Contexts;
-  llvm::DenseSet<const Decl *> OnPool;
+  Placement Places;
+  /// Coroutine calls that an API starts (co_spawn's argument): not calls
+  /// of their enclosing function.
+  llvm::DenseSet<const Expr *> Started;
   std::vector<const FunctionDecl *> Functions;
   unsigned PerItemLoops = 0;
   /// One entry per enclosing loop: the accept call made in it, if any, and

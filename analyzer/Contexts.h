@@ -1,11 +1,14 @@
 //===--- Contexts.h - Where code runs on an event loop ----------*- C++ -*-===//
 //
 /// \file
-/// Finds the async contexts of a translation unit: coroutine bodies,
-/// completion handlers and event-loop callbacks given to the catalog's
-/// handler APIs, callables posted to an event loop, and functions the project
-/// marks async. Work offloaded to a pool (a thread_pool executor, a binder
-/// onto one, co_spawn onto one) is excluded.
+/// Finds where the code of a translation unit runs and how it was
+/// registered: completion handlers and event-loop callbacks given to the
+/// catalog's handler APIs or stored into its handler fields, callables
+/// posted to an event loop, functions the project marks async, coroutines
+/// placed where they are started or called (Placement.h); pool tasks and
+/// threads; Python entry points; process spawns. Work offloaded to a pool (a
+/// thread_pool executor, a binder onto one, co_spawn onto one, an I/O object
+/// constructed on one) is not async.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_CONTEXTS_H
@@ -13,6 +16,7 @@
 
 #include "analyzer/Effects.h"
 #include "analyzer/Finding.h"
+#include "analyzer/Placement.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
@@ -52,6 +56,10 @@ struct AsyncContext {
   /// The library whose event loop runs it (`asio`, `libuv`), or empty.
   std::string Library;
   bool IsLambda = false;
+  /// Where it runs: an event loop for handlers and posted work, a pool or a
+  /// thread of its own for pool tasks, where it is started or called for a
+  /// coroutine; nothing for the other kinds.
+  PlaceSet Where;
 
   /// PoolTask: a new thread per call (std::thread), not a bounded pool.
   bool NewThread = false;
@@ -92,11 +100,7 @@ struct AsyncContext {
   std::string PythonValueParamType;
 
   /// Whether the context runs on an event loop.
-  bool isAsync() const {
-    return Kind == ContextKind::Coroutine || Kind == ContextKind::Handler ||
-           Kind == ContextKind::LoopCallback || Kind == ContextKind::Posted ||
-           Kind == ContextKind::Annotated || Kind == ContextKind::EntryPoint;
-  }
+  bool isAsync() const { return Where.has(Place::EventLoop); }
 };
 
 /// Whether code at a location belongs to the files being analysed (the main
@@ -105,6 +109,7 @@ using FileFilter = llvm::function_ref<bool(clang::SourceLocation)>;
 
 /// The contexts of the declarations \p InScope accepts, in source order:
 /// one per function and kind group (async; pool; Python; GIL-releasing).
+/// Every coroutine is one, async only where it runs on an event loop.
 std::vector<AsyncContext> findAsyncContexts(clang::ASTContext &Context,
                                             DeclLookup &Lookup,
                                             FileFilter InScope);

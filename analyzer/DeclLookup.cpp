@@ -186,11 +186,9 @@ ExecutorKind DeclLookup::executorKind(const Expr *Executor) {
   return classifyRecord(classOfType(Executor->getType()), 0);
 }
 
-std::string DeclLookup::coroutineLibrary(const FunctionDecl *Function) {
+const CoroutineType *DeclLookup::coroutineType(const FunctionDecl *Function) {
   const CXXRecordDecl *Record = classOfType(Function->getReturnType());
-  if (!Record)
-    return "";
-  return TheCatalog.coroutineLibrary(catalogNameOf(Record)).value_or("");
+  return Record ? TheCatalog.coroutineType(catalogNameOf(Record)) : nullptr;
 }
 
 std::string DeclLookup::displayName(const FunctionDecl *Function) const {
@@ -213,7 +211,14 @@ SourcePoint DeclLookup::point(SourceLocation Loc) const {
   PresumedLoc Presumed = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   if (Presumed.isInvalid())
     return {};
-  return {Presumed.getFilename(), Presumed.getLine(), Presumed.getColumn()};
+  return {normalizedPath(Presumed.getFilename()), Presumed.getLine(),
+          Presumed.getColumn()};
+}
+
+std::string boundwise::normalizedPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Normal(Path);
+  llvm::sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+  return std::string(Normal);
 }
 
 bool boundwise::hasFunctionEffect(const FunctionDecl *Function,

@@ -53,9 +53,9 @@ public:
   /// Where the work of an executor (or execution context) expression runs.
   ExecutorKind executorKind(const clang::Expr *Executor);
 
-  /// The library of the coroutine whose return type is \p Function's, or
-  /// empty when the type is not in the catalog.
-  std::string coroutineLibrary(const clang::FunctionDecl *Function);
+  /// The catalog's coroutine type of \p Function's return type, or null
+  /// when the type is not in the catalog.
+  const CoroutineType *coroutineType(const clang::FunctionDecl *Function);
 
   /// A user-facing name: `lookup_user`, `Session::on_read`,
   /// `lambda at server.cpp:12`.
@@ -77,6 +77,10 @@ private:
   llvm::DenseMap<const clang::Decl *, std::string> Identities;
   llvm::DenseMap<const clang::Decl *, TypeRole> TypeRoles;
 };
+
+/// \p Path without `.` and `dir/..` components: one header included as
+/// `src/../include/x.h` and as `include/x.h` is one file.
+std::string normalizedPath(llvm::StringRef Path);
 
 /// Whether \p Function or any of its redeclarations carries the function
 /// effect \p Kind (`[[clang::blocking]]`, `[[clang::nonblocking]]`).

@@ -1,5 +1,6 @@
 //===--- LineSource.cpp - Source lines of one translation unit ------------===//
 #include "analyzer/LineSource.h"
+#include "analyzer/DeclLookup.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -17,7 +18,9 @@ LineSource::FileLines *LineSource::linesOf(llvm::StringRef File) {
   if (Lines.ID.isInvalid()) {
     // An unsaved main buffer has no file on disk to find by name.
     clang::FileID Main = SM.getMainFileID();
-    if (SM.getPresumedLoc(SM.getLocForStartOfFile(Main)).getFilename() == File)
+    if (normalizedPath(
+            SM.getPresumedLoc(SM.getLocForStartOfFile(Main)).getFilename()) ==
+        File)
       Lines.ID = Main;
   }
   if (Lines.ID.isInvalid())

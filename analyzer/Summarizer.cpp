@@ -1,6 +1,7 @@
 //===--- Summarizer.cpp - Effect summaries from function bodies -----------===//
 #include "analyzer/Summarizer.h"
 #include "analyzer/BodyWalker.h"
+#include "analyzer/CallableResolver.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/FlowState.h"
 #include "analyzer/LockModel.h"
@@ -9,10 +10,12 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/CharInfo.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace boundwise;
@@ -27,20 +30,31 @@ struct boundwise::CallSiteFacts {
   const ConditionFacts &Flow;
   /// The function runs on an object its task owns.
   bool OwnObject;
+  /// The calls the body co_awaits: a coroutine runs in its caller only there.
+  const llvm::SmallPtrSetImpl<const Expr *> &AwaitedCalls;
 };
 
-static const Expr *stripTemporaries(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      return E;
+namespace {
+/// Collects the operands of the co_await expressions of a body.
+class AwaitedCallFinder : public RecursiveASTVisitor<AwaitedCallFinder> {
+public:
+  bool VisitCoawaitExpr(CoawaitExpr *Await) {
+    Awaited.insert(stripTemporaries(Await->getOperand()));
+    return true;
   }
+  llvm::SmallPtrSet<const Expr *, 4> Awaited;
+};
+} // namespace
+
+/// The calls \p Function co_awaits; none unless it is a coroutine.
+static llvm::SmallPtrSet<const Expr *, 4>
+awaitedCalls(const FunctionDecl *Function) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Function->getBody());
+  if (!Body)
+    return {};
+  AwaitedCallFinder Finder;
+  Finder.TraverseStmt(Body->getBody());
+  return std::move(Finder.Awaited);
 }
 
 /// Whether the struct variable \p Var holds zeros: `= {0, 0}`, `= {}`, or
@@ -425,6 +439,11 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   const FunctionDecl *Definition = followedDefinition(Call, Lookup);
   if (!Definition)
     return;
+  // A coroutine that is made but not awaited runs where it is started
+  // (`session(s).via(ex)`, `co_spawn`), not in the caller.
+  if (isa<CoroutineBodyStmt>(Definition->getBody()) &&
+      !Facts.AwaitedCalls.count(Call))
+    return;
   EntryFacts Entry = entryFacts(Call, Definition, Facts);
   std::string Usr = Lookup.identity(Definition) + Entry.key(Definition);
   Summary.Calls.push_back(
@@ -447,8 +466,9 @@ void Summarizer::summarizeOne(const Pending &Next,
   ConditionState Start = Next.Entry.Conditions;
   Start.Known = Next.Entry.Constants;
   ConditionFacts Flow = Conditions.analyze(Function, Start);
-  CallSiteFacts Facts{Lookup.astContext(), Lookup,     Body,
-                      Conditions,          Flow,       Next.Entry.OwnObject};
+  llvm::SmallPtrSet<const Expr *, 4> Awaited = awaitedCalls(Function);
+  CallSiteFacts Facts{Lookup.astContext(), Lookup, Body,    Conditions,
+                      Flow, Next.Entry.OwnObject, Awaited};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

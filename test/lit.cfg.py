@@ -138,9 +138,18 @@ def configure():
                             ("real-boost-thread", "boost/thread/thread.hpp"),
                             ("real-libuv", "uv.h"),
                             ("real-curl", "curl/curl.h"),
-                            ("real-sqlite", "sqlite3.h")]:
+                            ("real-sqlite", "sqlite3.h"),
+                            ("real-libevent", "event2/event.h")]:
         if has_system_header(header):
             config.available_features.add(feature)
+    # GLib (libglib2.0-dev) keeps its headers out of the default search path:
+    # glib.h in glib-2.0/, glibconfig.h beside the library (%{glib_includes}).
+    glib_config = sorted(glob.glob("/usr/lib/*/glib-2.0/include/glibconfig.h"))
+    if has_system_header("glib-2.0/glib.h") and glib_config:
+        config.available_features.add("real-glib")
+        subst.append(("%{glib_includes}",
+                      '-isystem /usr/include/glib-2.0 -isystem "%s"' %
+                      os.path.dirname(glib_config[0])))
     # CPython's headers (python3-dev) where python3-config found them, and
     # pybind11 (pybind11-dev), which includes them.
     if any(os.path.exists(os.path.join(d, "Python.h"))

@@ -11,7 +11,9 @@ packages=(
   cmake ninja-build nlohmann-json3-dev python3
   # real libraries the tests and the examples compile against
   libboost-dev libuv1-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
-  pybind11-dev python3-dev
+  pybind11-dev python3-dev libevent-dev libglib2.0-dev
+  # the catalog's POSIX cancellation-point check reads YAML
+  python3-yaml
   # unit tests of the language server
   libgtest-dev
   # --export-fixes is tested with clang-apply-replacements; SARIF logs are

@@ -34,6 +34,8 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
 
 using namespace boundwise;
 using namespace llvm;
@@ -391,6 +393,25 @@ static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
          });
 }
 
+/// Drops the findings an earlier file of the run already reported: a
+/// header's finding is made once per translation unit that includes it, and
+/// reported once. Files are given in the order they are reported.
+class RepeatedFindings {
+public:
+  void dropFrom(FileResult &Result) {
+    llvm::erase_if(Result.Findings, [&](const Finding &F) {
+      return !Seen.insert(
+                      {F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message})
+                  .second;
+    });
+  }
+
+private:
+  std::set<
+      std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+      Seen;
+};
+
 /// Prints the diagnosis report; only files that could not be analysed fail.
 static int reportDiagnosis(const std::vector<FileResult> &Results) {
   if (Format == OutputFormat::Json)
@@ -591,12 +612,14 @@ int main(int Argc, const char **Argv) {
     AbsoluteSources.push_back(std::string(Absolute));
   }
   std::vector<FileResult> Results(Sources.size());
+  RepeatedFindings Repeats;
   ResultsInOrder Finished(
       Results,
       [&](FileResult &Result) {
         llvm::erase_if(Result.Findings, [&](const Finding &F) {
           return !passesLineFilter(*Filters, F);
         });
+        Repeats.dropFrom(Result);
         if (!Diagnose && Format == OutputFormat::Text) {
           printText({Result}, outs());
           outs().flush();

@@ -126,9 +126,11 @@ template <class Source> Task pump(Source source) {
   co_return;
 }
 
-void startPumps(SocketSource s, MemorySource m) {
+// Awaited by a coroutine: each instantiation runs where its caller does.
+Task startPumps(SocketSource s, MemorySource m) {
   pump(s);
   pump(m);
+  co_return;
 }
 
 // A dependent call to a blocking function template.

@@ -366,9 +366,11 @@ Task fingerprint(const unsigned char *data, size_t len) {
   co_return;
 }
 
-void startFingerprints(const unsigned char *data, size_t len) {
+// Called from a coroutine: each instantiation runs where its caller does.
+Task startFingerprints(const unsigned char *data, size_t len) {
   fingerprint<Sha256Policy>(data, len);
   fingerprint<CopyPolicy>(data, len);
+  co_return;
 }
 
 // Suppressed.

@@ -1,0 +1,41 @@
+// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+
+// async_simple's Lazy runs where it is started: via(executor) or start(cb)
+// on it starts it on an executor, syncAwait drives it on the calling thread
+// (a test's, main's).
+
+#include <async_simple/coro/Lazy.h>
+#include <unistd.h>
+
+using async_simple::coro::Lazy;
+
+// Started on the server's executor from a plain function: event-loop code.
+Lazy<void> serveConnection() {
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'serveConnection' is a coroutine, but it calls 'sleep', which sleeps and stalls the event loop; {{.+}} [blocking-in-async]
+  co_return;
+}
+
+// Started with a callback: it runs where its first awaited operation
+// completes, on the event loop.
+Lazy<void> acceptLoop() {
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'acceptLoop' is a coroutine, but it calls 'sleep', which sleeps and stalls the event loop; {{.+}} [blocking-in-async]
+  co_return;
+}
+
+void startServer(async_simple::Executor *executor) {
+  serveConnection().via(executor).detach();
+  acceptLoop().start([](auto &&) {});
+}
+
+// Driven synchronously by a test: it runs on the test's thread.
+Lazy<void> downloadFixture() {
+  sleep(1);
+  co_return;
+}
+
+int main() {
+  async_simple::coro::syncAwait(downloadFixture());
+  return 0;
+}
