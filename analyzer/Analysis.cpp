@@ -77,8 +77,15 @@ public:
       return !SM.isInSystemHeader(Loc) && matchesHeaderFilter(
                                               SM.getFilename(Loc));
     };
+    // Contexts are found in every file of the project, not only in the
+    // reported ones, so that a finding in a header outside the header
+    // filter is counted as suppressed instead of lost without a word, as
+    // clang-tidy does.
+    auto InProject = [&](SourceLocation Loc) {
+      return Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+    };
     std::vector<AsyncContext> Contexts =
-        findAsyncContexts(Context, Lookup, InScope);
+        findAsyncContexts(Context, Lookup, InProject);
 
     SummaryIndex Summaries;
     Summarizer Builder(Lookup, Summaries, Options.Cost);
@@ -132,12 +139,16 @@ private:
       bool Reported = F.Loc.File == MainFile ||
                       (!Lines.isSystemFile(F.Loc.File) &&
                        matchesHeaderFilter(F.Loc.File));
-      if (!Reported)
+      if (!Reported) {
+        ++Result.SuppressedInNonUserCode;
         continue;
+      }
       auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
       if (isSuppressed(LineAt, F.Loc.Line, F.Rule,
-                       Lines.fileContains(F.Loc.File, "NOLINTBEGIN")))
+                       Lines.fileContains(F.Loc.File, "NOLINTBEGIN"))) {
+        ++Result.SuppressedByNolint;
         continue;
+      }
       Result.Findings.push_back(F);
     }
   }

@@ -470,6 +470,29 @@ private:
   bool ShowProgress;
 };
 
+/// clang-tidy's line on what was not reported, and how to see it, so that a
+/// finding in a header never disappears without a word.
+static void saySuppressed(const std::vector<FileResult> &Results) {
+  unsigned NonUser = 0, Nolint = 0;
+  for (const FileResult &Result : Results) {
+    NonUser += Result.SuppressedInNonUserCode;
+    Nolint += Result.SuppressedByNolint;
+  }
+  if (NonUser + Nolint == 0)
+    return;
+  std::vector<std::string> Parts;
+  if (NonUser)
+    Parts.push_back(std::to_string(NonUser) + " in non-user code");
+  if (Nolint)
+    Parts.push_back(std::to_string(Nolint) + " NOLINT");
+  unsigned All = NonUser + Nolint;
+  errs() << "Suppressed " << All << " warning" << (All == 1 ? "" : "s")
+         << " (" << join(Parts, ", ") << ").\n";
+  if (NonUser)
+    errs() << "Use --header-filter=.* to display the findings in all "
+              "non-system headers.\n";
+}
+
 /// Prints the findings in the chosen format and returns the exit code.
 /// \p RulePages is the directory of the rule pages.
 static int report(const std::vector<FileResult> &Results,
@@ -510,6 +533,8 @@ static int report(const std::vector<FileResult> &Results,
   if (!Quiet && Errors)
     errs() << Errors << " error" << (Errors == 1 ? "" : "s")
            << " generated.\n";
+  if (!Quiet)
+    saySuppressed(Results);
   if (CompileErrors)
     errs() << "Found compiler error(s).\n";
   if (Failed)
