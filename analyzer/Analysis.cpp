@@ -63,7 +63,8 @@ class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const AnalysisOptions &Options, FileResult &Result)
       : Options(Options), Result(Result),
-        HeaderFilter(Options.HeaderFilterRegex) {}
+        HeaderFilter(Options.HeaderFilterRegex),
+        ExcludeHeaderFilter(Options.ExcludeHeaderFilterRegex) {}
 
   void HandleTranslationUnit(ASTContext &Context) override {
     const SourceManager &SM = Context.getSourceManager();
@@ -74,15 +75,17 @@ public:
       Loc = SM.getExpansionLoc(Loc);
       if (SM.isInMainFile(Loc))
         return true;
-      return !SM.isInSystemHeader(Loc) && matchesHeaderFilter(
-                                              SM.getFilename(Loc));
+      return (Options.SystemHeaders || !SM.isInSystemHeader(Loc)) &&
+             matchesHeaderFilter(SM.getFilename(Loc));
     };
     // Contexts are found in every file of the project, not only in the
     // reported ones, so that a finding in a header outside the header
     // filter is counted as suppressed instead of lost without a word, as
     // clang-tidy does.
     auto InProject = [&](SourceLocation Loc) {
-      return Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+      return Loc.isValid() &&
+             (Options.SystemHeaders ||
+              !SM.isInSystemHeader(SM.getExpansionLoc(Loc)));
     };
     std::vector<AsyncContext> Contexts =
         findAsyncContexts(Context, Lookup, InProject);
@@ -118,7 +121,9 @@ public:
 
 private:
   bool matchesHeaderFilter(llvm::StringRef File) const {
-    return !Options.HeaderFilterRegex.empty() && HeaderFilter.match(File);
+    return !Options.HeaderFilterRegex.empty() && HeaderFilter.match(File) &&
+           (Options.ExcludeHeaderFilterRegex.empty() ||
+            !ExcludeHeaderFilter.match(File));
   }
 
   /// Drops findings outside the reported files and suppressed ones, and
@@ -137,7 +142,8 @@ private:
       if (I > 0 && Key(Findings[I - 1]) == Key(F))
         continue;
       bool Reported = F.Loc.File == MainFile ||
-                      (!Lines.isSystemFile(F.Loc.File) &&
+                      ((Options.SystemHeaders ||
+                        !Lines.isSystemFile(F.Loc.File)) &&
                        matchesHeaderFilter(F.Loc.File));
       if (!Reported) {
         ++Result.SuppressedInNonUserCode;
@@ -156,6 +162,7 @@ private:
   const AnalysisOptions &Options;
   FileResult &Result;
   llvm::Regex HeaderFilter;
+  llvm::Regex ExcludeHeaderFilter;
 };
 
 class AnalysisAction : public ASTFrontendAction {

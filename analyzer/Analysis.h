@@ -31,9 +31,13 @@ struct AnalysisOptions {
   const Catalog *TheCatalog = nullptr;
   /// The rules to run, by name.
   std::vector<std::string> EnabledRules;
-  /// Findings in headers whose path matches are reported too; never in
-  /// system headers.
+  /// Findings in headers whose path matches are reported too; in system
+  /// headers only with SystemHeaders.
   std::string HeaderFilterRegex;
+  /// Headers whose path matches are not reported, whatever
+  /// HeaderFilterRegex says.
+  std::string ExcludeHeaderFilterRegex;
+  bool SystemHeaders = false;
   /// Also diagnose every function of the file (FileResult::Functions).
   bool Diagnose = false;
   CostModel Cost;

@@ -32,6 +32,8 @@ template <> struct MappingTraits<Config> {
     Io.mapOptional("Checks", C.Checks);
     Io.mapOptional("WarningsAsErrors", C.WarningsAsErrors);
     Io.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
+    Io.mapOptional("ExcludeHeaderFilterRegex", C.ExcludeHeaderFilterRegex);
+    Io.mapOptional("SystemHeaders", C.SystemHeaders);
     Io.mapOptional("Catalog", C.Catalog);
     Io.mapOptional("DisabledApis", C.DisabledApis);
     Io.mapOptional("CostModel", C.CostModel);

@@ -31,6 +31,8 @@ struct Config {
   std::optional<std::string> Checks;
   std::optional<std::string> WarningsAsErrors;
   std::optional<std::string> HeaderFilterRegex;
+  std::optional<std::string> ExcludeHeaderFilterRegex;
+  std::optional<bool> SystemHeaders;
   CatalogFile Catalog;
   std::vector<std::string> DisabledApis;
   CostModelConfig CostModel;

@@ -246,6 +246,9 @@ bool Server::prepareInputs(llvm::StringRef Path, AnalysisInputs &Inputs,
   Inputs.Options.EnabledRules = Setup->EnabledRules;
   Inputs.Options.HeaderFilterRegex =
       Setup->TheConfig.HeaderFilterRegex.value_or("");
+  Inputs.Options.ExcludeHeaderFilterRegex =
+      Setup->TheConfig.ExcludeHeaderFilterRegex.value_or("");
+  Inputs.Options.SystemHeaders = Setup->TheConfig.SystemHeaders.value_or(false);
   Inputs.Options.Diagnose = true;
   std::lock_guard<std::mutex> Lock(Mutex);
   for (const auto &Entry : Documents)

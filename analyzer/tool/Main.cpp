@@ -96,7 +96,18 @@ static cl::opt<bool> Quiet("quiet",
 static cl::opt<std::string> HeaderFilter(
     "header-filter",
     cl::desc("Regular expression of headers whose findings are reported too "
-             "(never system headers); the main file always is"),
+             "(system headers only with --system-headers); the main file "
+             "always is"),
+    cl::cat(Options));
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression of headers whose findings are not reported, "
+             "whatever --header-filter says"),
+    cl::cat(Options));
+static cl::opt<bool> SystemHeaders(
+    "system-headers",
+    cl::desc("Report findings in system headers too (as --header-filter "
+             "selects them)"),
     cl::cat(Options));
 static cl::opt<std::string> LineFilter(
     "line-filter",
@@ -278,6 +289,11 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
       enabledRules(appended(Checks, Conf.Checks, "*"));
   Request.Options.HeaderFilterRegex =
       effective(HeaderFilter, Conf.HeaderFilterRegex, "");
+  Request.Options.ExcludeHeaderFilterRegex =
+      effective(ExcludeHeaderFilter, Conf.ExcludeHeaderFilterRegex, "");
+  Request.Options.SystemHeaders = SystemHeaders.getNumOccurrences()
+                                      ? SystemHeaders.getValue()
+                                      : Conf.SystemHeaders.value_or(false);
   if (Conf.CostModel.LoopIterations)
     Request.Options.Cost.LoopIterations = *Conf.CostModel.LoopIterations;
   if (Conf.CostModel.NestedDataLoops)
