@@ -6,9 +6,10 @@
 #
 #   bench/fuzz-lsp.sh [seconds]     # default 600
 #
-# Environment: BUILD (default build-fuzz beside the sources), JOBS (-jobs of
-# libFuzzer, default 1), TIMEOUT (seconds one input may take, default 10;
-# more on a loaded machine, where an ASan parse of <string> can take 15). Crashes land in $BUILD/fuzz-artifacts/.
+# Environment: BUILD (default build-fuzz beside the sources; an absolute
+# path), JOBS (-jobs of libFuzzer, default 1), TIMEOUT (seconds one input may
+# take, default 10; more on a loaded machine, where an ASan parse of
+# <string> can take 15). Crashes land in $BUILD/fuzz-artifacts/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
