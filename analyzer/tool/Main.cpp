@@ -63,6 +63,11 @@ static cl::opt<std::string>
                     "removes. Appended to the configuration's Checks, as "
                     "clang-tidy does."),
            cl::cat(Options));
+static cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration of each source (its rule names) and "
+             "exit, without analysing"),
+    cl::cat(Options));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled rules and exit"),
                                 cl::cat(Options));
@@ -210,6 +215,35 @@ static Error validateChecks(StringRef Globs) {
     return Error::success();
   return createStringError("unknown check '" + Unknown.front() +
                            "'; --list-checks shows the known ones");
+}
+
+/// --verify-config, as clang-tidy's: every configuration read (each parsed
+/// already, or the run would have stopped) names only known rules in its
+/// Checks and WarningsAsErrors, and so does the command line.
+static int verifyConfigs(const ConfigSet &Configs) {
+  bool Failed = false;
+  auto Verify = [&](StringRef Where, StringRef Key,
+                    const std::optional<std::string> &Globs) {
+    if (!Globs)
+      return;
+    for (const std::string &Name : unknownChecks(*Globs)) {
+      errs() << Where << ": " << Key << ": unknown check '" << Name << "'\n";
+      Failed = true;
+    }
+  };
+  for (const auto &[Path, Conf] : Configs.ByPath) {
+    StringRef Where = Path.empty() ? StringRef("(no configuration)") : Path;
+    Verify(Where, "Checks", Conf.Checks);
+    Verify(Where, "WarningsAsErrors", Conf.WarningsAsErrors);
+  }
+  if (Checks.getNumOccurrences())
+    Verify("command line", "--checks", Checks.getValue());
+  if (WarningsAsErrors.getNumOccurrences())
+    Verify("command line", "--warnings-as-errors", WarningsAsErrors.getValue());
+  if (Failed)
+    return 1;
+  outs() << "No config errors detected.\n";
+  return 0;
 }
 
 /// What stands for a file whose analysis crashed: its error, no findings
@@ -596,6 +630,8 @@ int main(int Argc, const char **Argv) {
   const Config &First = !Configs->OfSource.empty() ? *Configs->OfSource.front()
                         : Inline != Configs->ByPath.end() ? Inline->second
                                                           : NoConfig;
+  if (VerifyConfig)
+    return verifyConfigs(*Configs);
   std::string CheckGlobs = appended(Checks, First.Checks, "*");
   if (Error Err = validateChecks(CheckGlobs))
     return usageError(toString(std::move(Err)));
