@@ -15,6 +15,8 @@ export interface Settings {
   arguments: string[];
   /** Flags of the files no compilation database covers. */
   fallbackFlags: string[];
+  /** The most files analysed at once; 0: the number of cores. */
+  jobs: number;
 }
 
 export const defaults: Settings = {
@@ -24,6 +26,7 @@ export const defaults: Settings = {
   inlayHints: true,
   arguments: [],
   fallbackFlags: [],
+  jobs: 0,
 };
 
 /** Reads the settings through `get` (a WorkspaceConfiguration's), falling
@@ -42,6 +45,7 @@ export function readSettings(
       : (defaults[key] as string[]);
   };
   const flag = get('inlayHints');
+  const jobs = get('jobs');
   return {
     path: str('path'),
     compileCommandsDir: str('compileCommandsDir'),
@@ -49,6 +53,9 @@ export function readSettings(
     inlayHints: typeof flag === 'boolean' ? flag : defaults.inlayHints,
     arguments: list('arguments'),
     fallbackFlags: list('fallbackFlags'),
+    jobs: Number.isInteger(jobs) && (jobs as number) >= 0
+      ? (jobs as number)
+      : defaults.jobs,
   };
 }
 
@@ -94,6 +101,7 @@ export interface InitializationOptions {
   inlayHints: boolean;
   fallbackFlags?: string[];
   checks?: string;
+  jobs?: number;
 }
 
 export function initializationOptions(
@@ -106,5 +114,6 @@ export function initializationOptions(
       substitute(f, workspaceFolder));
   const checks = checksGlob(settings.enabledRules);
   if (checks !== undefined) options.checks = checks;
+  if (settings.jobs > 0) options.jobs = settings.jobs;
   return options;
 }

@@ -120,3 +120,11 @@ test('an untrusted workspace cannot choose the program run or its arguments',
     assert.equal(properties[name].scope, 'machine-overridable', name);
   }
 });
+
+test('jobs sizes the pool of the server; 0 and bad values leave the default', () => {
+  assert.equal(initializationOptions(settings({ jobs: 2 })).jobs, 2);
+  assert.equal(initializationOptions(settings({ jobs: 0 })).jobs, undefined);
+  assert.equal(readSettings((k) => (k === 'jobs' ? 3 : undefined)).jobs, 3);
+  assert.equal(readSettings((k) => (k === 'jobs' ? -1 : undefined)).jobs, 0);
+  assert.equal(readSettings((k) => (k === 'jobs' ? 1.5 : undefined)).jobs, 0);
+});
