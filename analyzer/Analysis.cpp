@@ -78,17 +78,8 @@ public:
       return (Options.SystemHeaders || !SM.isInSystemHeader(Loc)) &&
              matchesHeaderFilter(SM.getFilename(Loc));
     };
-    // Contexts are found in every file of the project, not only in the
-    // reported ones, so that a finding in a header outside the header
-    // filter is counted as suppressed instead of lost without a word, as
-    // clang-tidy does.
-    auto InProject = [&](SourceLocation Loc) {
-      return Loc.isValid() &&
-             (Options.SystemHeaders ||
-              !SM.isInSystemHeader(SM.getExpansionLoc(Loc)));
-    };
     std::vector<AsyncContext> Contexts =
-        findAsyncContexts(Context, Lookup, InProject);
+        findAsyncContexts(Context, Lookup, InScope);
 
     SummaryIndex Summaries;
     Summarizer Builder(Lookup, Summaries, Options.Cost);
@@ -145,10 +136,8 @@ private:
                       ((Options.SystemHeaders ||
                         !Lines.isSystemFile(F.Loc.File)) &&
                        matchesHeaderFilter(F.Loc.File));
-      if (!Reported) {
-        ++Result.SuppressedInNonUserCode;
+      if (!Reported)
         continue;
-      }
       auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
       if (isSuppressed(LineAt, F.Loc.Line, F.Rule,
                        Lines.fileContains(F.Loc.File, "NOLINTBEGIN"))) {

@@ -99,9 +99,7 @@ struct FileResult {
   /// A message when the file could not be analysed at all.
   std::string FatalError;
   bool HasCompilerErrors = false;
-  /// Findings not reported: in headers outside the header filter (system
-  /// headers included), and suppressed by a NOLINT comment.
-  unsigned SuppressedInNonUserCode = 0;
+  /// Findings not reported because of a NOLINT comment.
   unsigned SuppressedByNolint = 0;
   /// Filled when AnalysisOptions::Diagnose is set.
   std::vector<FunctionDiagnosis> Functions;

@@ -520,27 +520,16 @@ private:
   bool ShowProgress;
 };
 
-/// clang-tidy's line on what was not reported, and how to see it, so that a
-/// finding in a header never disappears without a word.
+/// clang-tidy's line on the findings NOLINT suppressed, so that none
+/// disappears without a word. (Async code in headers outside the header
+/// filter is not looked into, so there is no count of those to give.)
 static void saySuppressed(const std::vector<FileResult> &Results) {
-  unsigned NonUser = 0, Nolint = 0;
-  for (const FileResult &Result : Results) {
-    NonUser += Result.SuppressedInNonUserCode;
+  unsigned Nolint = 0;
+  for (const FileResult &Result : Results)
     Nolint += Result.SuppressedByNolint;
-  }
-  if (NonUser + Nolint == 0)
-    return;
-  std::vector<std::string> Parts;
-  if (NonUser)
-    Parts.push_back(std::to_string(NonUser) + " in non-user code");
   if (Nolint)
-    Parts.push_back(std::to_string(Nolint) + " NOLINT");
-  unsigned All = NonUser + Nolint;
-  errs() << "Suppressed " << All << " warning" << (All == 1 ? "" : "s")
-         << " (" << join(Parts, ", ") << ").\n";
-  if (NonUser)
-    errs() << "Use --header-filter=.* to display the findings in all "
-              "non-system headers.\n";
+    errs() << "Suppressed " << Nolint << " warning" << (Nolint == 1 ? "" : "s")
+           << " (" << Nolint << " NOLINT).\n";
 }
 
 /// Prints the findings in the chosen format and returns the exit code.
