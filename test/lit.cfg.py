@@ -125,6 +125,15 @@ def configure():
             os.path.join(vscode_extension, "node_modules")):
         config.available_features.add("npm")
         subst.append(("%{vscode_extension}", '"%s"' % vscode_extension))
+    # A real VS Code host: code-server installed by
+    # test/editors/vscode-host/install.sh, driven in Debian's Chromium.
+    vscode_host = os.path.join(config.test_source_root, "editors",
+                               "vscode-host")
+    if ("npm" in config.available_features and shutil.which("chromium") and
+            os.path.exists(os.path.join(vscode_host, "node_modules",
+                                        ".boundwise-installed"))):
+        config.available_features.add("vscode-host")
+        subst.append(("%{vscode_host}", '"%s"' % vscode_host))
 
     # PyYAML (python3-yaml) reads the catalog in test/catalog.
     try:

@@ -23,6 +23,10 @@ packages=(
   neovim
   # the pre-commit hook is tested with the real pre-commit, in a git repository
   pre-commit git
+  # the VS Code extension is tested in a real VS Code host: code-server from
+  # npm (its native modules build with these; Debian's ripgrep stands in for
+  # the one it would download from GitHub), driven in Debian's Chromium
+  chromium ripgrep libkrb5-dev pkg-config g++ make
 )
 
 missing=()

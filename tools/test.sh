@@ -24,6 +24,12 @@ if command -v npm >/dev/null; then
     --no-audit --no-fund >/dev/null 2>&1 ||
     echo "boundwise: npm ci in editors/vscode failed" >&2
 fi
+# A real VS Code host (code-server) for test/editors/vscode-host.test, where
+# Debian's Chromium is installed; without it that test is unsupported.
+if command -v npm >/dev/null && command -v chromium >/dev/null; then
+  "$root/test/editors/vscode-host/install.sh" >/dev/null 2>&1 ||
+    echo "boundwise: code-server did not install; the VS Code host test is skipped" >&2
+fi
 log=$(mktemp)
 ninja -C "$root/build" check 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

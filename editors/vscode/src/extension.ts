@@ -71,6 +71,25 @@ async function restart(): Promise<void> {
   await start();
 }
 
+// The server's command line and options come from the settings, so a change
+// needs a new server; as vscode-clangd, ask first unless told otherwise.
+async function onConfigChanged(): Promise<void> {
+  const action = vscode.workspace.getConfiguration('boundwise')
+    .get<string>('onConfigChanged');
+  if (action === 'ignore') return;
+  if (action === 'restart') return restart();
+  const choice = await vscode.window.showInformationMessage(
+    'boundwise: settings changed. Restart the server to apply them?',
+    'Restart', 'Always restart');
+  // The setting's own change event does the restart.
+  if (choice === 'Always restart') {
+    await vscode.workspace.getConfiguration('boundwise').update(
+      'onConfigChanged', 'restart', vscode.ConfigurationTarget.Global);
+    return;
+  }
+  if (choice === 'Restart') await restart();
+}
+
 export async function activate(
   context: vscode.ExtensionContext,
 ): Promise<void> {
@@ -79,9 +98,8 @@ export async function activate(
   context.subscriptions.push(
     vscode.commands.registerCommand('boundwise.restart', restart),
     registerDiagnosisCommand(() => client),
-    // The command line changes with the settings: start a new server.
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('boundwise')) void restart();
+      if (event.affectsConfiguration('boundwise')) void onConfigChanged();
     }),
   );
   await start();
