@@ -99,18 +99,24 @@ struct SarifPlace {
   llvm::StringRef Directory;
 };
 
-static json artifactLocation(llvm::StringRef File, const SarifPlace &Place) {
+BasedPath boundwise::pathUnderBase(llvm::StringRef File,
+                                   llvm::StringRef Directory,
+                                   llvm::StringRef Base) {
   llvm::SmallString<256> Absolute(File);
-  if (!Place.Directory.empty())
-    llvm::sys::path::make_absolute(Place.Directory, Absolute);
+  if (!Directory.empty())
+    llvm::sys::path::make_absolute(Directory, Absolute);
   llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
   llvm::StringRef Path = Absolute;
-  if (!Place.Base.empty() && Path.consume_front(Place.Base) &&
-      Path.consume_front("/"))
-    return {{"uri", encodeUriPath(Path)}, {"uriBaseId", "SRCROOT"}};
-  if (llvm::sys::path::is_absolute(Absolute))
-    return {{"uri", "file://" + encodeUriPath(Absolute)}};
-  return {{"uri", encodeUriPath(Absolute)}, {"uriBaseId", "SRCROOT"}};
+  if (!Base.empty() && Path.consume_front(Base) && Path.consume_front("/"))
+    return {Path.str(), true};
+  return {std::string(Absolute), false};
+}
+
+static json artifactLocation(llvm::StringRef File, const SarifPlace &Place) {
+  BasedPath Based = pathUnderBase(File, Place.Directory, Place.Base);
+  if (!Based.UnderBase && llvm::sys::path::is_absolute(Based.Path))
+    return {{"uri", "file://" + encodeUriPath(Based.Path)}};
+  return {{"uri", encodeUriPath(Based.Path)}, {"uriBaseId", "SRCROOT"}};
 }
 
 /// The column after the identifier at \p Loc (code scanning underlines the

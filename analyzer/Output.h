@@ -32,6 +32,16 @@ void printSarif(const std::vector<FileResult> &Results,
                 llvm::function_ref<std::string(llvm::StringRef Rule)> RulePage,
                 llvm::raw_ostream &OS);
 
+/// A finding's file as reports show it: made absolute against the compile
+/// command's \p Directory when relative, without dots, and relative to
+/// \p Base when under it.
+struct BasedPath {
+  std::string Path;
+  bool UnderBase = false;
+};
+BasedPath pathUnderBase(llvm::StringRef File, llvm::StringRef Directory,
+                        llvm::StringRef Base);
+
 /// The diagnosis report: each function, what it waits for, why, how it is
 /// used and the model that fits.
 void printDiagnosisText(const std::vector<FileResult> &Results,

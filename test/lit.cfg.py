@@ -125,6 +125,12 @@ def configure():
             os.path.join(vscode_extension, "node_modules")):
         config.available_features.add("npm")
         subst.append(("%{vscode_extension}", '"%s"' % vscode_extension))
+    # The HTML report is read in Debian's Chromium with puppeteer-core
+    # (`npm ci --prefix test/report`).
+    if shutil.which("chromium") and shutil.which("node") and os.path.isdir(
+            os.path.join(config.test_source_root, "report", "node_modules",
+                         "puppeteer-core")):
+        config.available_features.add("report-browser")
     # A real VS Code host: code-server installed by
     # test/editors/vscode-host/install.sh, driven in Debian's Chromium.
     vscode_host = os.path.join(config.test_source_root, "editors",

@@ -17,6 +17,11 @@ cmake -G Ninja -S "$root" -B "$root/build/fuzz" -DCMAKE_BUILD_TYPE=Release \
 npm ci --prefix "$root/test/sarif" --silent --no-audit --no-fund \
   >/dev/null 2>&1 ||
   echo "boundwise: npm ci in test/sarif failed; the SARIF schema tests are skipped" >&2
+# puppeteer-core, which reads the HTML report in Debian's Chromium
+# (test/report/html.test), from the lockfile.
+npm ci --prefix "$root/test/report" --silent --no-audit --no-fund \
+  >/dev/null 2>&1 ||
+  echo "boundwise: npm ci in test/report failed; the HTML report test is skipped" >&2
 # The VS Code extension's packages, from its lockfile, for
 # test/editors/vscode.test; without npm that test is unsupported.
 if command -v npm >/dev/null; then

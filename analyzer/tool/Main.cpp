@@ -12,6 +12,7 @@
 #include "analyzer/CompilationSetup.h"
 #include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
+#include "analyzer/HtmlReport.h"
 #include "analyzer/CrashRecovery.h"
 #include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
@@ -131,12 +132,15 @@ static cl::opt<bool> Diagnose(
              "I/O-bound or CPU-bound, why, and the model that fits"),
     cl::cat(Options));
 
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Html };
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy's format"),
                clEnumValN(OutputFormat::Json, "json", "JSON"),
-               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0")),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page (with --diagnose, "
+                          "the diagnosis table too)")),
     cl::cat(Options));
 static cl::opt<bool> Fix("fix",
                          cl::desc("Apply the findings' fixes to the files in "
@@ -462,10 +466,19 @@ private:
       Seen;
 };
 
+/// The working directory: reports show paths relative to it.
+static std::string currentDirectory() {
+  SmallString<256> Directory;
+  sys::fs::current_path(Directory);
+  return std::string(Directory);
+}
+
 /// Prints the diagnosis report; only files that could not be analysed fail.
 static int reportDiagnosis(const std::vector<FileResult> &Results) {
   if (Format == OutputFormat::Json)
     printDiagnosisJson(Results, outs());
+  else if (Format == OutputFormat::Html)
+    printHtml(Results, currentDirectory(), outs());
   else
     printDiagnosisText(Results, outs());
   outs().flush();
@@ -545,14 +558,14 @@ static int report(const std::vector<FileResult> &Results,
   case OutputFormat::Json:
     printJson(Results, outs());
     break;
-  case OutputFormat::Sarif: {
-    SmallString<256> Base;
-    sys::fs::current_path(Base);
+  case OutputFormat::Sarif:
     printSarif(
-        Results, Base,
+        Results, currentDirectory(),
         [&](StringRef Rule) { return readRulePage(RulePages, Rule); }, outs());
     break;
-  }
+  case OutputFormat::Html:
+    printHtml(Results, currentDirectory(), outs());
+    break;
   }
   outs().flush();
   unsigned Warnings = 0, Errors = 0;
