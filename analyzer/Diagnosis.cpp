@@ -61,6 +61,14 @@ public:
     return true;
   }
 
+  // A lambda's body is a function of its own: it runs where it is passed.
+  bool VisitLambdaExpr(LambdaExpr *Lambda) {
+    if (const CXXMethodDecl *Call = Lambda->getCallOperator())
+      if (Call->doesThisDeclarationHaveABody() && InScope(Lambda->getBeginLoc()))
+        Functions.push_back({Call, {}});
+    return true;
+  }
+
   std::vector<DiagnosedFunction> Functions;
 
 private:
@@ -167,6 +175,8 @@ static FunctionDiagnosis diagnoseOne(const DiagnosedFunction &Diagnosed,
   Result.Name = Lookup.displayName(Function);
   Result.Loc = Lines.locate(Lookup.point(Function->getLocation()));
   Result.SignatureEnd = signatureEnd(Function, Lookup, Lines);
+  Result.EndLine =
+      Lines.locate(Lookup.point(Function->getSourceRange().getEnd())).Line;
   const FunctionSummary *Summary = summaryFor(Diagnosed, Lookup, Summaries);
   std::string Waits, Computes;
   std::vector<std::string> CpuNames;
@@ -178,24 +188,17 @@ static FunctionDiagnosis diagnoseOne(const DiagnosedFunction &Diagnosed,
   }
   if (Waits.empty() && Computes.empty()) {
     Result.Summary = "trivial: neither waits nor computes for long";
-    Result.Model = "any: it costs too little to matter";
     return Result;
   }
   if (!Waits.empty() && !Computes.empty()) {
     Result.Kind = Verdict::Mixed;
     Result.Summary = "mixed: " + Waits + "; " + Computes;
-    Result.Model = "split it: the waiting part on threads or async, the "
-                   "computing part on a CPU pool (processes under the GIL)";
   } else if (!Waits.empty()) {
     Result.Kind = Verdict::IOBound;
     Result.Summary = "I/O-bound: " + Waits;
-    Result.Model = "threads (a bounded pool) for dozens to hundreds of "
-                   "concurrent calls; async for thousands";
   } else {
     Result.Kind = Verdict::CPUBound;
     Result.Summary = "CPU-bound: " + Computes;
-    Result.Model = "a CPU pool sized to the cores; processes where a global "
-                   "lock such as the GIL serializes threads";
   }
   const BlockingReach *Nearest = Summary->shortestReach(
       [](Category C) { return isBlocking(C) || C == Category::Cpu; });
@@ -224,6 +227,26 @@ static std::string usage(const AsyncContext &Context,
   }
 }
 
+/// Where code reached from \p Context runs: `the event loop`; empty for
+/// contexts that say nothing of it.
+static std::string place(const AsyncContext &Context) {
+  if (Context.isAsync())
+    return "the event loop";
+  switch (Context.Kind) {
+  case ContextKind::PoolTask:
+    if (Context.PerConnection)
+      return "a thread per connection";
+    if (Context.NewThread)
+      return Context.PerItem ? "a thread per item" : "a thread of its own";
+    return "a thread pool";
+  case ContextKind::PythonEntry:
+    return Context.ReleasedByGuard ? "Python, the GIL released"
+                                   : "Python, holding the GIL";
+  default:
+    return "";
+  }
+}
+
 /// The functions reachable from \p Usr over calls, itself included.
 static std::set<std::string> reachableFrom(const std::string &Usr,
                                            const SummaryIndex &Summaries) {
@@ -246,15 +269,19 @@ static std::set<std::string> reachableFrom(const std::string &Usr,
 static void addUsage(std::vector<FunctionDiagnosis> &Diagnoses,
                      llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
                      const SummaryIndex &Summaries) {
-  std::map<std::string, std::set<std::string>> Uses;
+  std::map<std::string, std::set<std::string>> Uses, Places;
   for (const AsyncContext &Context : Contexts) {
     const FunctionSummary *Summary =
         Summaries.find(Lookup.identity(Context.Function));
     std::string Text = Summary ? usage(Context, *Summary) : "";
     if (Text.empty())
       continue;
-    for (const std::string &Usr : reachableFrom(Summary->Usr, Summaries))
+    std::string Where = place(Context);
+    for (const std::string &Usr : reachableFrom(Summary->Usr, Summaries)) {
       Uses[Usr].insert(Text);
+      if (!Where.empty())
+        Places[Usr].insert(Where);
+    }
   }
   for (const auto &[Usr, Caller] : Summaries.functions())
     for (const CallEdge &Call : Caller.Calls)
@@ -265,6 +292,62 @@ static void addUsage(std::vector<FunctionDiagnosis> &Diagnoses,
     auto It = Uses.find(Diagnosis.Usr);
     if (It != Uses.end())
       Diagnosis.UsedWith.assign(It->second.begin(), It->second.end());
+    auto Where = Places.find(Diagnosis.Usr);
+    if (Where != Places.end())
+      Diagnosis.RunsOn.assign(Where->second.begin(), Where->second.end());
+  }
+}
+
+/// The model that fits \p Diagnosis's work where it runs: DESIGN.md's table,
+/// read for the places that run it.
+static void fitModel(FunctionDiagnosis &Diagnosis) {
+  auto RunsOn = [&](llvm::StringRef Place) {
+    return llvm::is_contained(Diagnosis.RunsOn, Place);
+  };
+  bool OnLoop = RunsOn("the event loop");
+  bool ThreadEach = RunsOn("a thread per connection") ||
+                    RunsOn("a thread per item");
+  bool HoldingGil = RunsOn("Python, holding the GIL");
+  if (Diagnosis.Kind != Verdict::Trivial)
+    Diagnosis.MisfitPlace =
+        OnLoop ? "the event loop"
+        : ThreadEach && Diagnosis.Kind != Verdict::CPUBound
+            ? (RunsOn("a thread per connection") ? "a thread per connection"
+                                                 : "a thread per item")
+        : HoldingGil && Diagnosis.Kind != Verdict::IOBound
+            ? "Python, holding the GIL"
+            : "";
+  switch (Diagnosis.Kind) {
+  case Verdict::Trivial:
+    Diagnosis.Model = "any: it costs too little to matter";
+    return;
+  case Verdict::Mixed:
+    Diagnosis.ModelName = "threads";
+    Diagnosis.Model = "split it: the waiting part on threads or async, the "
+                      "computing part on a CPU pool (processes under the GIL)";
+    return;
+  case Verdict::IOBound:
+    Diagnosis.ModelName = OnLoop || ThreadEach ? "async" : "threads";
+    Diagnosis.Model =
+        OnLoop ? "async: the event loop's non-blocking form of each call, or "
+                 "the calls offloaded to a bounded pool"
+        : ThreadEach
+            ? "async for thousands of concurrent calls, a bounded pool for "
+              "hundreds, rather than a thread each"
+        : HoldingGil
+            ? "threads, with the GIL released around the waits"
+            : "threads (a bounded pool) for dozens to hundreds of concurrent "
+              "calls; async for thousands";
+    return;
+  case Verdict::CPUBound:
+    Diagnosis.ModelName = HoldingGil ? "processes" : "threads";
+    Diagnosis.Model =
+        OnLoop ? "a CPU pool sized to the cores, off the event loop"
+        : HoldingGil
+            ? "threads with the GIL released around the work, or processes"
+            : "a CPU pool sized to the cores; processes where a global lock "
+              "such as the GIL serializes threads";
+    return;
   }
 }
 
@@ -276,5 +359,35 @@ boundwise::diagnose(llvm::ArrayRef<DiagnosedFunction> Functions,
   for (const DiagnosedFunction &Function : Functions)
     Result.push_back(diagnoseOne(Function, Lookup, Summaries, Lines));
   addUsage(Result, Contexts, Lookup, Summaries);
+  for (FunctionDiagnosis &Diagnosis : Result)
+    fitModel(Diagnosis);
   return Result;
+}
+
+/// The findings reported inside \p Function's body.
+static std::vector<const Finding *>
+findingsIn(const FunctionDiagnosis &Function, const FileResult &Result) {
+  std::vector<const Finding *> Inside;
+  for (const Finding &F : Result.Findings)
+    if (F.Rule != "clang-diagnostic-error" && F.Loc.File == Function.Loc.File &&
+        F.Loc.Line >= Function.Loc.Line && F.Loc.Line <= Function.EndLine)
+      Inside.push_back(&F);
+  return Inside;
+}
+
+std::string boundwise::fitStatus(const FunctionDiagnosis &Function,
+                             const FileResult &Result) {
+  std::vector<const Finding *> Inside = findingsIn(Function, Result);
+  if (Inside.empty()) {
+    if (!Function.MisfitPlace.empty())
+      return "mismatch: its callers run it on " + Function.MisfitPlace;
+    if (Function.Kind == Verdict::Trivial)
+      return "ok";
+    return Function.RunsOn.empty() ? "unknown: nothing visible runs it" : "ok";
+  }
+  std::string Status = "mismatch: ";
+  for (size_t I = 0; I < Inside.size(); ++I)
+    Status += (I ? ", " : "") + Inside[I]->Rule + " at line " +
+              std::to_string(Inside[I]->Loc.Line);
+  return Status;
 }

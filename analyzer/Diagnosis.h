@@ -52,6 +52,13 @@ diagnose(llvm::ArrayRef<DiagnosedFunction> Functions,
          llvm::ArrayRef<AsyncContext> Contexts, DeclLookup &Lookup,
          const SummaryIndex &Summaries, LineSource &Lines);
 
+/// `ok`, or `mismatch: blocking-in-async at line 63`: whether where
+/// \p Function runs fits its work, by the findings of \p Result in its body,
+/// or else by the place its work does not fit (the finding is then at the
+/// context that enters it); `unknown` when nothing visible runs it.
+std::string fitStatus(const FunctionDiagnosis &Function,
+                      const FileResult &Result);
+
 } // namespace boundwise
 
 #endif

@@ -85,8 +85,20 @@ struct FunctionDiagnosis {
   /// The concurrency it is used with, where visible: `from an async context
   /// ('handle')`, `called per item in a loop ('main')`.
   std::vector<std::string> UsedWith;
-  /// The model that fits, as DESIGN.md's table says.
+  /// Where it runs now, as far as the contexts that reach it show: `the
+  /// event loop`, `a thread pool`, `a thread per connection`, `Python,
+  /// holding the GIL`. Empty: nothing visible runs it.
+  std::vector<std::string> RunsOn;
+  /// The model that fits where it runs, as DESIGN.md's table says.
   std::string Model;
+  /// The same in one word (`threads`, `async`, `processes`), as findings'
+  /// SuggestedModel; empty for a trivial function.
+  std::string ModelName;
+  /// The place of RunsOn where its work does not fit (`the event loop` for
+  /// blocking work); empty when none.
+  std::string MisfitPlace;
+  /// The last line of its body: findings from Loc.Line to here are in it.
+  unsigned EndLine = 0;
 };
 
 /// The outcome of analysing one source file.

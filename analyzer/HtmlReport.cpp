@@ -193,16 +193,16 @@ private:
     if (!Any)
       return;
     OS << "<h2>Diagnosis</h2>\n<table class=\"diagnosis\"><tr><th>function"
-       << "</th><th>where</th><th>verdict</th><th>used</th>"
-       << "<th>model that fits</th></tr>\n";
+       << "</th><th>where</th><th>verdict</th><th>runs on</th>"
+       << "<th>model that fits</th><th>now</th></tr>\n";
     for (const FileResult &Result : Results)
       for (const FunctionDiagnosis &F : Result.Functions)
         OS << "<tr><td>" << escape(F.Name) << "</td><td class=\"where\">"
            << escape(shown(F.Loc, Result.Directory)) << ":" << F.Loc.Line
            << "</td><td>" << escape(F.Summary) << "</td><td>"
-           << escape(llvm::join(F.UsedWith, "; ")) << "</td><td>"
-           << escape(F.Kind == Verdict::Trivial ? "" : F.Model)
-           << "</td></tr>\n";
+           << escape(F.RunsOn.empty() ? "unknown" : llvm::join(F.RunsOn, ", "))
+           << "</td><td>" << escape(F.Model) << "</td><td>"
+           << escape(fitStatus(F, Result)) << "</td></tr>\n";
     OS << "</table>\n";
   }
 

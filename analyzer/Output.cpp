@@ -267,25 +267,56 @@ void boundwise::printSarif(
   OS << Log.dump(2) << "\n";
 }
 
-static std::string where(const DiagLocation &Loc) {
-  return Loc.File + ":" + std::to_string(Loc.Line) + ":" +
-         std::to_string(Loc.Column);
+/// Pads \p Cells to the widths of their columns, two spaces apart.
+static void printTable(const std::vector<std::vector<std::string>> &Rows,
+                       llvm::raw_ostream &OS) {
+  std::vector<size_t> Widths;
+  for (const auto &Row : Rows)
+    for (size_t I = 0; I < Row.size(); ++I) {
+      Widths.resize(std::max(Widths.size(), Row.size()));
+      Widths[I] = std::max(Widths[I], Row[I].size());
+    }
+  for (const auto &Row : Rows) {
+    std::string Line;
+    for (size_t I = 0; I < Row.size(); ++I)
+      Line += Row[I] + (I + 1 < Row.size()
+                            ? std::string(Widths[I] - Row[I].size() + 2, ' ')
+                            : "");
+    OS << Line << "\n";
+  }
 }
 
 void boundwise::printDiagnosisText(const std::vector<FileResult> &Results,
+                                   llvm::StringRef BaseDirectory,
                                    llvm::raw_ostream &OS) {
+  auto Where = [&](const DiagLocation &Loc, const FileResult &Result) {
+    return pathUnderBase(Loc.File, Result.Directory, BaseDirectory).Path +
+           ":" + std::to_string(Loc.Line) + ":" + std::to_string(Loc.Column);
+  };
+  std::vector<std::vector<std::string>> Table = {
+      {"function", "verdict", "runs on", "fits", "now"}};
   for (const FileResult &Result : Results) {
     for (const FunctionDiagnosis &F : Result.Functions) {
-      OS << where(F.Loc) << ": '" << F.Name << "' is " << F.Summary << "\n";
+      std::string Status = fitStatus(F, Result);
+      Table.push_back({F.Name, verdictName(F.Kind).str(),
+                       F.RunsOn.empty() ? "unknown" : llvm::join(F.RunsOn, ", "),
+                       F.ModelName.empty() ? "any" : F.ModelName, Status});
+      OS << Where(F.Loc, Result) << ": '" << F.Name << "' is " << F.Summary
+         << "\n";
       if (F.Kind == Verdict::Trivial)
         continue;
       for (size_t I = 0; I < F.Evidence.size(); ++I)
         OS << (I == 0 ? "  why:  " : "        ") << F.Evidence[I].Message
-           << " (" << where(F.Evidence[I].Loc) << ")\n";
+           << " (" << Where(F.Evidence[I].Loc, Result) << ")\n";
       if (!F.UsedWith.empty())
         OS << "  used: " << llvm::join(F.UsedWith, "; ") << "\n";
       OS << "  fits: " << F.Model << "\n";
+      OS << "  now:  " << Status << "\n";
     }
+  }
+  if (Table.size() > 1) {
+    OS << "\n";
+    printTable(Table, OS);
   }
 }
 
@@ -304,6 +335,9 @@ void boundwise::printDiagnosisJson(const std::vector<FileResult> &Results,
       Entry["summary"] = F.Summary;
       Entry["usedWith"] = F.UsedWith;
       Entry["model"] = F.Model;
+      Entry["modelName"] = F.ModelName;
+      Entry["runsOn"] = F.RunsOn;
+      Entry["fit"] = fitStatus(F, Result);
       json Evidence = json::array();
       for (const FindingNote &Note : F.Evidence) {
         json Step = locationJson(Note.Loc);

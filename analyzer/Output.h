@@ -43,9 +43,11 @@ BasedPath pathUnderBase(llvm::StringRef File, llvm::StringRef Directory,
                         llvm::StringRef Base);
 
 /// The diagnosis report: each function, what it waits for, why, how it is
-/// used and the model that fits.
+/// used, the model that fits and whether where it runs now fits it (a
+/// mismatch names the findings in it); then all of them as a table. Paths
+/// under \p BaseDirectory are relative to it.
 void printDiagnosisText(const std::vector<FileResult> &Results,
-                        llvm::raw_ostream &OS);
+                        llvm::StringRef BaseDirectory, llvm::raw_ostream &OS);
 
 /// `{"functions": [...], "failures": [...]}`.
 void printDiagnosisJson(const std::vector<FileResult> &Results,

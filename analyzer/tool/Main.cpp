@@ -480,7 +480,7 @@ static int reportDiagnosis(const std::vector<FileResult> &Results) {
   else if (Format == OutputFormat::Html)
     printHtml(Results, currentDirectory(), outs());
   else
-    printDiagnosisText(Results, outs());
+    printDiagnosisText(Results, currentDirectory(), outs());
   outs().flush();
   bool Failed = false;
   for (const FileResult &Result : Results)

@@ -4,6 +4,7 @@
 #include "lsp/SourceCode.h"
 
 #include "analyzer/Diagnosis.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace boundwise;
@@ -35,13 +36,18 @@ static const FunctionDiagnosis *functionAt(const Snapshot &S, size_t Offset,
   return Named;
 }
 
-static std::string markdownOf(const FunctionDiagnosis &Function) {
+static std::string markdownOf(const FunctionDiagnosis &Function,
+                              const FileResult &Result) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << "### `" << Function.Name << "`: " << verdictName(Function.Kind)
      << "\n\n"
      << Function.Summary << "\n\n"
-     << "**Model that fits:** " << Function.Model << "\n";
+     << "**Model that fits:** " << Function.Model << "\n\n"
+     << "**Runs on:** "
+     << (Function.RunsOn.empty() ? std::string("unknown")
+                                 : llvm::join(Function.RunsOn, ", "))
+     << " (" << fitStatus(Function, Result) << ")\n";
   if (!Function.Evidence.empty()) {
     OS << "\n**Why:**\n";
     for (const FindingNote &Step : Function.Evidence)
@@ -65,7 +71,7 @@ std::optional<Hover> boundwise::lsp::hoverAt(const Snapshot &S, Position Where,
   if (!Function)
     return std::nullopt;
   Hover Result;
-  Result.contents.value = markdownOf(*Function);
+  Result.contents.value = markdownOf(*Function, S.Result);
   size_t Begin = Identifier.data() - S.Contents.data();
   Result.range = Range{
       offsetToPosition(S.Contents, Begin, Context.Encoding),
