@@ -39,8 +39,31 @@ template <> struct MappingTraits<Config> {
     Io.mapOptional("CostModel", C.CostModel);
   }
 };
+/// What --dump-config prints: Config without the catalog sections.
+struct DumpedConfig {
+  Config &C;
+};
+template <> struct MappingTraits<DumpedConfig> {
+  static void mapping(IO &Io, DumpedConfig &D) {
+    Config &C = D.C;
+    Io.mapOptional("Checks", C.Checks);
+    Io.mapOptional("WarningsAsErrors", C.WarningsAsErrors);
+    Io.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
+    Io.mapOptional("ExcludeHeaderFilterRegex", C.ExcludeHeaderFilterRegex);
+    Io.mapOptional("SystemHeaders", C.SystemHeaders);
+    Io.mapOptional("DisabledApis", C.DisabledApis);
+    Io.mapOptional("CostModel", C.CostModel);
+  }
+};
 } // namespace yaml
 } // namespace llvm
+
+void boundwise::dumpConfig(const Config &Conf, llvm::raw_ostream &OS) {
+  Config Copy = Conf;
+  llvm::yaml::DumpedConfig Dumped{Copy};
+  llvm::yaml::Output Out(OS);
+  Out << Dumped;
+}
 
 llvm::Expected<Config> boundwise::parseConfig(llvm::StringRef Text,
                                               llvm::StringRef SourceName) {

@@ -13,6 +13,7 @@
 
 #include "analyzer/Catalog.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
 
 /// Reads and parses the configuration file at \p Path.
 llvm::Expected<Config> loadConfigFile(llvm::StringRef Path);
+
+/// Prints \p Conf as a .boundwise.yaml would say it: its top-level keys and
+/// cost model (the project's catalog entries are not repeated).
+void dumpConfig(const Config &Conf, llvm::raw_ostream &OS);
 
 /// The nearest .boundwise.yaml in the directory of \p SourceFile or above,
 /// or empty if there is none.

@@ -64,6 +64,12 @@ static cl::opt<std::string>
                     "removes. Appended to the configuration's Checks, as "
                     "clang-tidy does."),
            cl::cat(Options));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration the first source is analysed with "
+             "(.boundwise.yaml with the command line applied, every value "
+             "set) as YAML, and exit"),
+    cl::cat(Options));
 static cl::opt<bool> VerifyConfig(
     "verify-config",
     cl::desc("Check the configuration of each source (its rule names) and "
@@ -170,6 +176,11 @@ static Expected<ConfigSet> loadConfigs() {
     if (!Parsed)
       return Parsed.takeError();
     Set.ByPath["--config"] = std::move(*Parsed);
+  } else if (!ConfigFilePath.empty()) {
+    auto Parsed = loadConfigFile(ConfigFilePath);
+    if (!Parsed)
+      return Parsed.takeError();
+    Set.ByPath[ConfigFilePath] = std::move(*Parsed);
   }
   for (const std::string &Source : Sources) {
     std::string Path = !ConfigText.empty() ? "--config"
@@ -209,6 +220,30 @@ static std::string appended(const cl::opt<std::string> &Flag,
   if (StringRef(Flag).trim().empty())
     return Globs;
   return Globs.empty() ? Flag.getValue() : Globs + "," + Flag.getValue();
+}
+
+/// \p Conf with the command line's options applied and every value set:
+/// what a file is analysed with, and what --dump-config prints.
+static Config effectiveConfig(const Config &Conf) {
+  Config Effective = Conf;
+  Effective.Checks = appended(Checks, Conf.Checks, "*");
+  Effective.WarningsAsErrors =
+      appended(WarningsAsErrors, Conf.WarningsAsErrors, "");
+  Effective.HeaderFilterRegex =
+      effective(HeaderFilter, Conf.HeaderFilterRegex, "");
+  Effective.ExcludeHeaderFilterRegex =
+      effective(ExcludeHeaderFilter, Conf.ExcludeHeaderFilterRegex, "");
+  Effective.SystemHeaders = SystemHeaders.getNumOccurrences()
+                                ? SystemHeaders.getValue()
+                                : Conf.SystemHeaders.value_or(false);
+  const CostModel Defaults;
+  CostModelConfig &Cost = Effective.CostModel;
+  Cost.LoopIterations = Cost.LoopIterations.value_or(Defaults.LoopIterations);
+  Cost.NestedDataLoops =
+      Cost.NestedDataLoops.value_or(Defaults.NestedDataLoops);
+  Cost.PerItemIterations =
+      Cost.PerItemIterations.value_or(Defaults.PerItemIterations);
+  return Effective;
 }
 
 /// An unknown rule name in a check list is an error, as a typo would
@@ -323,22 +358,16 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   Request.File = AbsoluteSource;
   Request.Database = Database;
   Request.Options.TheCatalog = &TheCatalog;
-  Request.Options.EnabledRules =
-      enabledRules(appended(Checks, Conf.Checks, "*"));
-  Request.Options.HeaderFilterRegex =
-      effective(HeaderFilter, Conf.HeaderFilterRegex, "");
+  Config Effective = effectiveConfig(Conf);
+  Request.Options.EnabledRules = enabledRules(*Effective.Checks);
+  Request.Options.HeaderFilterRegex = *Effective.HeaderFilterRegex;
   Request.Options.ExcludeHeaderFilterRegex =
-      effective(ExcludeHeaderFilter, Conf.ExcludeHeaderFilterRegex, "");
-  Request.Options.SystemHeaders = SystemHeaders.getNumOccurrences()
-                                      ? SystemHeaders.getValue()
-                                      : Conf.SystemHeaders.value_or(false);
-  if (Conf.CostModel.LoopIterations)
-    Request.Options.Cost.LoopIterations = *Conf.CostModel.LoopIterations;
-  if (Conf.CostModel.NestedDataLoops)
-    Request.Options.Cost.NestedDataLoops = *Conf.CostModel.NestedDataLoops;
-  if (Conf.CostModel.PerItemIterations)
-    Request.Options.Cost.PerItemIterations =
-        *Conf.CostModel.PerItemIterations;
+      *Effective.ExcludeHeaderFilterRegex;
+  Request.Options.SystemHeaders = *Effective.SystemHeaders;
+  Request.Options.Cost.LoopIterations = *Effective.CostModel.LoopIterations;
+  Request.Options.Cost.NestedDataLoops = *Effective.CostModel.NestedDataLoops;
+  Request.Options.Cost.PerItemIterations =
+      *Effective.CostModel.PerItemIterations;
   Request.Options.Diagnose = Diagnose;
   Request.ResourceDir = ResourceDir.str();
   Request.ExtraArgsBefore = ExtraArgsBefore;
@@ -350,7 +379,7 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   if (!Commands.empty())
     Result.Directory = Commands.front().Directory;
 
-  GlobList AsErrors(appended(WarningsAsErrors, Conf.WarningsAsErrors, ""));
+  GlobList AsErrors(*Effective.WarningsAsErrors);
   for (Finding &F : Result.Findings)
     F.AsError = F.Level == Severity::Warning && AsErrors.contains(F.Rule);
   return Result;
@@ -626,14 +655,20 @@ int main(int Argc, const char **Argv) {
   auto Configs = loadConfigs();
   if (!Configs)
     return usageError(toString(Configs.takeError()));
-  // Without sources (--list-checks), --config still counts.
+  // Without sources (--list-checks), --config and --config-file still
+  // count.
   static const Config NoConfig;
-  auto Inline = Configs->ByPath.find("--config");
+  auto Inline = Configs->ByPath.find(
+      ConfigText.empty() ? ConfigFilePath.getValue() : std::string("--config"));
   const Config &First = !Configs->OfSource.empty() ? *Configs->OfSource.front()
                         : Inline != Configs->ByPath.end() ? Inline->second
                                                           : NoConfig;
   if (VerifyConfig)
     return verifyConfigs(*Configs);
+  if (DumpConfig) {
+    dumpConfig(effectiveConfig(First), outs());
+    return 0;
+  }
   std::string CheckGlobs = appended(Checks, First.Checks, "*");
   if (Error Err = validateChecks(CheckGlobs))
     return usageError(toString(std::move(Err)));
