@@ -29,10 +29,15 @@ GlobList::GlobList(llvm::StringRef Globs) {
 }
 
 bool GlobList::contains(llvm::StringRef Name) const {
-  for (auto It = Items.rbegin(); It != Items.rend(); ++It)
-    if ((*It)->Pattern.match(Name))
-      return (*It)->Positive;
-  return false;
+  std::optional<size_t> Deciding = decidingGlob(Name);
+  return Deciding && Items[*Deciding]->Positive;
+}
+
+std::optional<size_t> GlobList::decidingGlob(llvm::StringRef Name) const {
+  for (size_t I = Items.size(); I-- > 0;)
+    if (Items[I]->Pattern.match(Name))
+      return I;
+  return std::nullopt;
 }
 
 std::vector<std::string> GlobList::literalNames() const {

@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/GlobPattern.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ class GlobList {
 public:
   explicit GlobList(llvm::StringRef Globs);
   bool contains(llvm::StringRef Name) const;
+  /// The index of the glob that decides for \p Name (the last that matches
+  /// it), among the globs that parsed; none when no glob matches.
+  std::optional<size_t> decidingGlob(llvm::StringRef Name) const;
+  size_t size() const { return Items.size(); }
   /// The globs without wildcards, as written: these must name something.
   std::vector<std::string> literalNames() const;
 

@@ -70,6 +70,11 @@ static cl::opt<bool> DumpConfig(
              "(.boundwise.yaml with the command line applied, every value "
              "set) as YAML, and exit"),
     cl::cat(Options));
+static cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("For each enabled rule, say where it is enabled (the default, "
+             "a configuration file, the command line), and exit"),
+    cl::cat(Options));
 static cl::opt<bool> VerifyConfig(
     "verify-config",
     cl::desc("Check the configuration of each source (its rule names) and "
@@ -244,6 +249,23 @@ static Config effectiveConfig(const Config &Conf) {
   Cost.PerItemIterations =
       Cost.PerItemIterations.value_or(Defaults.PerItemIterations);
   return Effective;
+}
+
+/// --explain-config, as clang-tidy's: for each enabled rule, the source of
+/// the glob that enables it (the last that matches it decides).
+static int explainConfig(const Config &Conf, StringRef ConfigName) {
+  std::string FromConfig = Conf.Checks.value_or("*");
+  size_t ConfigGlobs = GlobList(FromConfig).size();
+  std::string Globs = appended(Checks, Conf.Checks, "*");
+  GlobList All(Globs);
+  for (const std::string &Rule : enabledRules(Globs)) {
+    std::string Origin =
+        *All.decidingGlob(Rule) >= ConfigGlobs ? "the command line (--checks)"
+        : Conf.Checks ? ConfigName.str()
+                      : "the default ('*')";
+    outs() << "'" << Rule << "' is enabled in " << Origin << ".\n";
+  }
+  return 0;
 }
 
 /// An unknown rule name in a check list is an error, as a typo would
@@ -665,6 +687,13 @@ int main(int Argc, const char **Argv) {
                                                           : NoConfig;
   if (VerifyConfig)
     return verifyConfigs(*Configs);
+  if (ExplainConfig) {
+    std::string FirstName;
+    for (const auto &[Path, Conf] : Configs->ByPath)
+      if (&Conf == &First)
+        FirstName = Path;
+    return explainConfig(First, FirstName);
+  }
   if (DumpConfig) {
     dumpConfig(effectiveConfig(First), outs());
     return 0;
