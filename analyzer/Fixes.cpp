@@ -64,11 +64,12 @@ struct FileEdits {
 } // namespace
 
 /// The edits of \p Results by file identity (device and inode), in the order
-/// the files first appear. A file that cannot be found is reported on \p Log
-/// and counted in \p Summary.
+/// the files first appear; those of files with compiler errors are only
+/// offered unless \p Policy says otherwise. A file that cannot be found is
+/// reported on \p Log and counted in \p Summary.
 static MapVector<sys::fs::UniqueID, FileEdits>
-editsByFile(const std::vector<FileResult> &Results, FixSummary &Summary,
-            raw_ostream &Log) {
+editsByFile(const std::vector<FileResult> &Results, ErrorPolicy Policy,
+            FixSummary &Summary, raw_ostream &Log) {
   MapVector<sys::fs::UniqueID, FileEdits> ByFile;
   StringSet<> Missing;
   for (const FileResult &Result : Results)
@@ -90,7 +91,7 @@ editsByFile(const std::vector<FileResult> &Results, FixSummary &Summary,
             File.Name = E.File;
           E.File = File.Name;
           // Code that does not compile may be fixed wrongly.
-          if (!Result.HasCompilerErrors)
+          if (!Result.HasCompilerErrors || Policy == ErrorPolicy::FixAnyway)
             File.ToApply.insert(E);
           File.Offered.insert(std::move(E));
         }
@@ -256,14 +257,14 @@ static void reportFixesInMacros(const std::vector<FileResult> &Results,
 }
 
 FixSummary boundwise::applyFixes(const std::vector<FileResult> &Results,
-                                 raw_ostream &Log) {
+                                 ErrorPolicy Policy, raw_ostream &Log) {
   FixSummary Summary;
   reportFixesInMacros(Results, Summary, Log);
   for (const FileResult &Result : Results)
-    if (Result.HasCompilerErrors)
+    if (Result.HasCompilerErrors && Policy == ErrorPolicy::LeaveAlone)
       Log << "boundwise: no fixes applied to " << Result.File
-          << ": it has compiler errors\n";
-  for (const auto &[ID, File] : editsByFile(Results, Summary, Log)) {
+          << ": it has compiler errors (--fix-errors applies them)\n";
+  for (const auto &[ID, File] : editsByFile(Results, Policy, Summary, Log)) {
     Summary.Offered += File.Offered.size();
     if (File.ToApply.empty())
       continue;

@@ -26,11 +26,18 @@ struct FixSummary {
   unsigned FailedFiles = 0;
 };
 
+/// What --fix does with a file that has compiler errors.
+enum class ErrorPolicy {
+  LeaveAlone, ///< code that does not compile may be fixed wrongly
+  FixAnyway,  ///< --fix-errors
+};
+
 /// Applies the fixes of every finding to the files on disk. A file given by
 /// several names (symlinks, hard links) is one file, by its device and
 /// inode; an edit offered by several findings (one binding, two rules, or
 /// one file under two names) is applied once; files with
-/// compiler errors are left alone, as clang-tidy does without --fix-errors.
+/// compiler errors are left alone unless \p Policy says to fix them anyway,
+/// as clang-tidy does without and with --fix-errors.
 /// Fixes skipped because they fall in a macro expansion are reported on
 /// \p Log, once each, and counted.
 /// Problems (an edit that conflicts with another, a file that cannot be read
@@ -38,7 +45,7 @@ struct FixSummary {
 /// is replaced by its fixed text only once that text is whole on disk, and
 /// keeps its mode, owner, symlinks and hard links.
 FixSummary applyFixes(const std::vector<FileResult> &Results,
-                      llvm::raw_ostream &Log);
+                      ErrorPolicy Policy, llvm::raw_ostream &Log);
 
 /// Writes the findings as clang-apply-replacements' YAML: one
 /// TranslationUnitDiagnostics whose MainSourceFile is the first source, with

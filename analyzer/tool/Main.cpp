@@ -157,6 +157,10 @@ static cl::opt<bool> Fix("fix",
                          cl::desc("Apply the findings' fixes to the files in "
                                   "place (not to files with compiler errors)"),
                          cl::cat(Options));
+static cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("Apply the fixes like --fix, also to files with compiler errors"),
+    cl::cat(Options));
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
     cl::desc("Write the findings and their fixes to this file as YAML for "
@@ -792,13 +796,15 @@ int main(int Argc, const char **Argv) {
       errs() << "boundwise: error: " << toString(std::move(Err)) << "\n";
       Status = 2;
     }
-  if (Fix) {
+  if (Fix || FixErrors) {
 #ifdef SIGXFSZ
     // Past the file size limit (ulimit -f) a write fails with EFBIG, so that
     // the file is named and left intact, instead of the signal killing us.
     std::signal(SIGXFSZ, SIG_IGN);
 #endif
-    FixSummary Fixed = applyFixes(Results, errs());
+    FixSummary Fixed = applyFixes(
+        Results,
+        FixErrors ? ErrorPolicy::FixAnyway : ErrorPolicy::LeaveAlone, errs());
     if (!Quiet && Fixed.Offered) {
       errs() << "boundwise applied " << Fixed.Applied << " of "
              << Fixed.Offered << " suggested fixes";
