@@ -37,6 +37,7 @@ template <> struct MappingTraits<Config> {
     Io.mapOptional("Catalog", C.Catalog);
     Io.mapOptional("DisabledApis", C.DisabledApis);
     Io.mapOptional("CostModel", C.CostModel);
+    Io.mapOptional("InheritParentConfig", C.InheritParentConfig);
   }
 };
 /// What --dump-config prints: Config without the catalog sections.
@@ -77,13 +78,59 @@ llvm::Expected<Config> boundwise::parseConfig(llvm::StringRef Text,
   return Result;
 }
 
+std::vector<CatalogFile> boundwise::projectCatalogs(const Config &Conf) {
+  std::vector<CatalogFile> Files = Conf.InheritedCatalogs;
+  Files.push_back(Conf.Catalog);
+  return Files;
+}
+
+/// \p Child on top of \p Parent, as clang-tidy merges inherited options.
+static Config inherit(const Config &Parent, Config Child) {
+  auto AppendGlobs = [](std::optional<std::string> &Own,
+                        const std::optional<std::string> &Inherited) {
+    if (Inherited)
+      Own = Own ? *Inherited + "," + *Own : *Inherited;
+  };
+  AppendGlobs(Child.Checks, Parent.Checks);
+  AppendGlobs(Child.WarningsAsErrors, Parent.WarningsAsErrors);
+  auto Keep = [](auto &Own, const auto &Inherited) {
+    if (!Own)
+      Own = Inherited;
+  };
+  Keep(Child.HeaderFilterRegex, Parent.HeaderFilterRegex);
+  Keep(Child.ExcludeHeaderFilterRegex, Parent.ExcludeHeaderFilterRegex);
+  Keep(Child.SystemHeaders, Parent.SystemHeaders);
+  Keep(Child.CostModel.LoopIterations, Parent.CostModel.LoopIterations);
+  Keep(Child.CostModel.NestedDataLoops, Parent.CostModel.NestedDataLoops);
+  Keep(Child.CostModel.PerItemIterations, Parent.CostModel.PerItemIterations);
+  Child.DisabledApis.insert(Child.DisabledApis.begin(),
+                            Parent.DisabledApis.begin(),
+                            Parent.DisabledApis.end());
+  Child.InheritedCatalogs = projectCatalogs(Parent);
+  return Child;
+}
+
 llvm::Expected<Config> boundwise::loadConfigFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return llvm::createStringError(Buffer.getError(),
                                    "cannot read configuration file " + Path +
                                        ": " + Buffer.getError().message());
-  return parseConfig((*Buffer)->getBuffer(), Path);
+  auto Parsed = parseConfig((*Buffer)->getBuffer(), Path);
+  if (!Parsed || !Parsed->InheritParentConfig.value_or(false))
+    return Parsed;
+  // The search starts in the directory above this file's: each step goes
+  // up, so the chain ends at the root.
+  llvm::SmallString<256> Directory(Path);
+  llvm::sys::fs::make_absolute(Directory);
+  llvm::sys::path::remove_filename(Directory);
+  std::string ParentPath = findConfigFile(Directory);
+  if (ParentPath.empty())
+    return Parsed;
+  auto Parent = loadConfigFile(ParentPath);
+  if (!Parent)
+    return Parent.takeError();
+  return inherit(*Parent, std::move(*Parsed));
 }
 
 std::string boundwise::findConfigFile(llvm::StringRef SourceFile) {

@@ -37,7 +37,16 @@ struct Config {
   CatalogFile Catalog;
   std::vector<std::string> DisabledApis;
   CostModelConfig CostModel;
+  /// `InheritParentConfig: true`: the nearest .boundwise.yaml above this
+  /// one's directory applies first, and this one on top of it.
+  std::optional<bool> InheritParentConfig;
+  /// The `Catalog:` sections of the configurations inherited, outermost
+  /// first.
+  std::vector<CatalogFile> InheritedCatalogs;
 };
+
+/// The project's catalog entries: those inherited, then its own.
+std::vector<CatalogFile> projectCatalogs(const Config &Conf);
 
 /// The name of the configuration file searched upward from sources.
 inline constexpr const char *ConfigFileName = ".boundwise.yaml";
@@ -46,7 +55,10 @@ inline constexpr const char *ConfigFileName = ".boundwise.yaml";
 llvm::Expected<Config> parseConfig(llvm::StringRef Text,
                                    llvm::StringRef SourceName);
 
-/// Reads and parses the configuration file at \p Path.
+/// Reads and parses the configuration file at \p Path, and those it
+/// inherits (as clang-tidy's InheritParentConfig): checks and
+/// WarningsAsErrors are the parent's with this file's appended; other keys
+/// this file sets win.
 llvm::Expected<Config> loadConfigFile(llvm::StringRef Path);
 
 /// Prints \p Conf as a .boundwise.yaml would say it: its top-level keys and

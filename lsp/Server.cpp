@@ -320,7 +320,7 @@ Server::setupFor(llvm::StringRef Path) {
     }
   }
   std::vector<CatalogFile> Files = BaseCatalog;
-  Files.push_back(Setup->TheConfig.Catalog);
+  llvm::append_range(Files, projectCatalogs(Setup->TheConfig));
   Setup->TheCatalog = std::make_unique<Catalog>(
       std::move(Files), Setup->TheConfig.DisabledApis);
   std::string Checks = Setup->TheConfig.Checks.value_or("*");

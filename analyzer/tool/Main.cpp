@@ -734,7 +734,7 @@ int main(int Argc, const char **Argv) {
   std::map<const Config *, std::unique_ptr<Catalog>> Catalogs;
   for (const auto &[Path, Conf] : Configs->ByPath) {
     std::vector<CatalogFile> Files = *BaseFiles;
-    Files.push_back(Conf.Catalog);
+    llvm::append_range(Files, projectCatalogs(Conf));
     Catalogs[&Conf] = std::make_unique<Catalog>(std::move(Files),
                                                 Conf.DisabledApis);
   }
