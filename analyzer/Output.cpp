@@ -11,10 +11,28 @@
 using namespace boundwise;
 using nlohmann::json;
 
+enum class TextLevel { Warning, Error, Note };
+
+/// clang's colours: the level's own, the rest bold; nothing is printed for
+/// them where \p OS has colours off (a file, a pipe, --use-color=false).
 static void printLocated(llvm::raw_ostream &OS, const DiagLocation &Loc,
-                         llvm::StringRef Level, llvm::StringRef Message) {
-  OS << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": " << Level
-     << ": " << Message << "\n";
+                         TextLevel Level, llvm::StringRef Message) {
+  OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true)
+      << Loc.File << ":" << Loc.Line << ":" << Loc.Column << ": ";
+  switch (Level) {
+  case TextLevel::Warning:
+    OS.changeColor(llvm::raw_ostream::MAGENTA, true) << "warning: ";
+    break;
+  case TextLevel::Error:
+    OS.changeColor(llvm::raw_ostream::RED, true) << "error: ";
+    break;
+  case TextLevel::Note:
+    OS.changeColor(llvm::raw_ostream::BLACK, true) << "note: ";
+    break;
+  }
+  OS.resetColor();
+  OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true) << Message;
+  OS.resetColor() << "\n";
   if (Loc.LineText.empty())
     return;
   std::string Number = std::to_string(Loc.Line);
@@ -23,7 +41,9 @@ static void printLocated(llvm::raw_ostream &OS, const DiagLocation &Loc,
   std::string Padding;
   for (unsigned I = 0; I + 1 < Loc.Column && I < Loc.LineText.size(); ++I)
     Padding += Loc.LineText[I] == '\t' ? '\t' : ' ';
-  OS << "      | " << Padding << "^\n";
+  OS << "      | " << Padding;
+  OS.changeColor(llvm::raw_ostream::GREEN, true) << "^";
+  OS.resetColor() << "\n";
 }
 
 void boundwise::printText(const std::vector<FileResult> &Results,
@@ -33,9 +53,10 @@ void boundwise::printText(const std::vector<FileResult> &Results,
       bool IsError = F.Level == Severity::Error || F.AsError;
       std::string Message = F.Message + " [" + F.Rule +
                             (F.AsError ? ",-warnings-as-errors" : "") + "]";
-      printLocated(OS, F.Loc, IsError ? "error" : "warning", Message);
+      printLocated(OS, F.Loc, IsError ? TextLevel::Error : TextLevel::Warning,
+                   Message);
       for (const FindingNote &Note : F.Notes)
-        printLocated(OS, Note.Loc, "note", Note.Message);
+        printLocated(OS, Note.Loc, TextLevel::Note, Note.Message);
     }
   }
 }

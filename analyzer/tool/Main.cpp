@@ -153,6 +153,11 @@ static cl::opt<OutputFormat> Format(
                           "one self-contained HTML page (with --diagnose, "
                           "the diagnosis table too)")),
     cl::cat(Options));
+static cl::opt<bool> UseColor(
+    "use-color",
+    cl::desc("Colour the text output as clang does; by default only on a "
+             "terminal (--use-color=false turns it off there)"),
+    cl::cat(Options));
 static cl::opt<bool> Fix("fix",
                          cl::desc("Apply the findings' fixes to the files in "
                                   "place (not to files with compiler errors)"),
@@ -677,6 +682,8 @@ int main(int Argc, const char **Argv) {
           &errs()))
     return 2;
   enableCrashRecovery();
+  outs().enable_colors(UseColor.getNumOccurrences() ? UseColor.getValue()
+                                                    : outs().has_colors());
 
   auto Configs = loadConfigs();
   if (!Configs)
