@@ -347,6 +347,7 @@ private:
     case TypeRole::None:
     case TypeRole::Lock:
     case TypeRole::GilGuard:
+    case TypeRole::UiObject:
     case TypeRole::PythonObject:
     case TypeRole::MethodTable:
       return;

@@ -218,9 +218,23 @@ void Catalog::index(const CatalogFile &File) {
   addFlag(File.ZeroTimeouts, &ApiRoles::ZeroTimeout);
   for (const std::string &Program : File.IoOnlyPrograms)
     IoOnlyPrograms[Program] = true;
+  for (const UiEventHandler &Entry : File.UiOverrides)
+    addNames(Entry, &ApiRoles::UiOverride);
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
-    for (const std::string &Name : Names)
+    for (const std::string &Name : Names) {
+      if (!isPattern(Name)) {
+        TypeRoles[Name] = Role;
+        continue;
+      }
+      auto Pattern = llvm::GlobPattern::create(Name);
+      if (Pattern) {
+        TypeRolePatterns.emplace_back(std::move(*Pattern), Role);
+        continue;
+      }
+      // As a function name: an invalid glob is taken literally.
+      llvm::consumeError(Pattern.takeError());
       TypeRoles[Name] = Role;
+    }
   };
   AddTypes(File.Locks.Types, TypeRole::Lock);
   AddTypes(File.Gil.AcquireTypes, TypeRole::GilAcquire);
@@ -228,6 +242,7 @@ void Catalog::index(const CatalogFile &File) {
   AddTypes(File.Gil.GuardTypes, TypeRole::GilGuard);
   AddTypes(File.Python.ObjectTypes, TypeRole::PythonObject);
   AddTypes(File.PythonMethodTables, TypeRole::MethodTable);
+  AddTypes(File.UiClasses, TypeRole::UiObject);
 }
 
 bool Catalog::isIoOnlyProgram(llvm::StringRef Program) const {
@@ -236,7 +251,12 @@ bool Catalog::isIoOnlyProgram(llvm::StringRef Program) const {
 
 TypeRole Catalog::typeRole(llvm::StringRef TypeName) const {
   auto It = TypeRoles.find(TypeName);
-  return It == TypeRoles.end() ? TypeRole::None : It->second;
+  if (It != TypeRoles.end())
+    return It->second;
+  for (const auto &[Pattern, Role] : TypeRolePatterns)
+    if (Pattern.match(TypeName))
+      return Role;
+  return TypeRole::None;
 }
 
 /// Fills the roles \p Into does not have yet from \p From.
@@ -262,6 +282,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.LimitsConnections, From.LimitsConnections);
   Fill(Into.TouchesPython, From.TouchesPython);
   Fill(Into.ZeroTimeout, From.ZeroTimeout);
+  Fill(Into.UiOverride, From.UiOverride);
 }
 
 void Catalog::collect(llvm::StringRef Name, const ApiQuery &Query,

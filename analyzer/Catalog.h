@@ -83,9 +83,10 @@ struct BlockingEntry {
 };
 
 /// What a handler API's callable is: a completion handler of one operation
-/// (Asio), or a callback the loop calls on its events (libuv, libevent,
-/// GLib sources).
-enum class HandlerKind { Completion, LoopCallback };
+/// (Asio), a callback the loop calls on its events (libuv, libevent, GLib
+/// sources), or a callback run on the thread of an object, which is the UI
+/// thread when the object is a UI class (a Qt slot, a GTK signal handler).
+enum class HandlerKind { Completion, LoopCallback, ObjectThread };
 
 /// An API whose callable arguments run on the event loop.
 struct HandlerApi {
@@ -97,11 +98,22 @@ struct HandlerApi {
   /// own object, or for a free function this argument (`async_read(sock,
   /// ...)`). A socket made on a thread pool completes on the pool.
   std::optional<int> IoObjectArg;
+  /// ObjectThread: the arguments that may be the object whose thread runs
+  /// the callable (`connect`'s receiver, else its sender), the first that
+  /// is a pointer to an object; with none, the caller's own object.
+  std::vector<int> ThreadObjectArgs;
 };
 
 /// A field that holds a callback the loop calls on its events: a function
 /// stored into it (`ev->handler = on_read`) runs on the loop.
 struct HandlerField {
+  std::vector<std::string> Names;
+  std::string Library;
+};
+
+/// Virtual methods that the UI thread calls on the objects of a UI class
+/// (`QWidget::*Event`): a UI class's override runs on the UI thread.
+struct UiEventHandler {
   std::vector<std::string> Names;
   std::string Library;
 };
@@ -244,6 +256,10 @@ struct CatalogFile {
   std::vector<std::string> AcceptCalls;
   std::vector<std::string> ConnectionLimits;
   std::vector<std::string> ZeroTimeouts;
+  /// Classes whose objects live on the UI thread (`QWidget`, `_Gtk*`), and
+  /// their virtual methods that the UI thread calls (`QWidget::*Event`).
+  std::vector<std::string> UiClasses;
+  std::vector<UiEventHandler> UiOverrides;
 };
 
 /// Everything the catalog says about one function name.
@@ -274,6 +290,8 @@ struct ApiRoles {
   /// Returns a timeout that does not wait: a zero duration, a deadline of
   /// now.
   bool ZeroTimeout = false;
+  /// A virtual method the UI thread calls on a UI class's objects.
+  const UiEventHandler *UiOverride = nullptr;
 
   /// Whether the catalog knows the function at all: then boundwise trusts the
   /// catalog and does not look inside the function's body. Entry points are
@@ -300,7 +318,17 @@ struct ApiQuery {
 };
 
 /// What a type is to the analysis.
-enum class TypeRole { None, Lock, GilAcquire, GilRelease, GilGuard, PythonObject, MethodTable };
+enum class TypeRole {
+  None,
+  Lock,
+  GilAcquire,
+  GilRelease,
+  GilGuard,
+  PythonObject,
+  MethodTable,
+  /// Lives on the UI thread: a widget.
+  UiObject,
+};
 
 enum class ExecutorKind { Unknown, EventLoop, Pool, Wrapper };
 
@@ -374,6 +402,8 @@ private:
   llvm::StringMap<ExecutorKind> Executors;
   llvm::StringMap<const CoroutineType *> Coroutines;
   llvm::StringMap<TypeRole> TypeRoles;
+  /// Type roles given by a glob (`_Gtk*`), tried after the exact names.
+  std::vector<std::pair<llvm::GlobPattern, TypeRole>> TypeRolePatterns;
   std::vector<llvm::GlobPattern> PythonSafe;
   llvm::StringMap<bool> IoOnlyPrograms;
 };

@@ -22,6 +22,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Binder)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineType)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineStarter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::HandlerField)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::UiEventHandler)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
@@ -65,6 +66,7 @@ template <> struct ScalarEnumerationTraits<boundwise::HandlerKind> {
   static void enumeration(IO &Io, boundwise::HandlerKind &Value) {
     Io.enumCase(Value, "completion", boundwise::HandlerKind::Completion);
     Io.enumCase(Value, "callback", boundwise::HandlerKind::LoopCallback);
+    Io.enumCase(Value, "object-thread", boundwise::HandlerKind::ObjectThread);
   }
 };
 
@@ -125,8 +127,12 @@ template <> struct MappingTraits<boundwise::HandlerApi> {
     Io.mapRequired("args", E.Args);
     Io.mapOptional("io-object-arg", E.IoObjectArg);
     Io.mapOptional("kind", E.Kind, boundwise::HandlerKind::Completion);
+    Io.mapOptional("thread-object-args", E.ThreadObjectArgs);
   }
   static std::string validate(IO &, boundwise::HandlerApi &E) {
+    if ((E.Kind == boundwise::HandlerKind::ObjectThread) ==
+        E.ThreadObjectArgs.empty())
+      return "thread-object-args go with kind: object-thread, and only with it";
     return validateNames(E);
   }
 };
@@ -192,6 +198,16 @@ template <> struct MappingTraits<boundwise::HandlerField> {
     Io.mapOptional("library", E.Library);
   }
   static std::string validate(IO &, boundwise::HandlerField &E) {
+    return validateNames(E);
+  }
+};
+
+template <> struct MappingTraits<boundwise::UiEventHandler> {
+  static void mapping(IO &Io, boundwise::UiEventHandler &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapOptional("library", E.Library);
+  }
+  static std::string validate(IO &, boundwise::UiEventHandler &E) {
     return validateNames(E);
   }
 };
@@ -321,6 +337,8 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("accept-calls", F.AcceptCalls);
     Io.mapOptional("connection-limits", F.ConnectionLimits);
     Io.mapOptional("zero-timeouts", F.ZeroTimeouts);
+    Io.mapOptional("ui-classes", F.UiClasses);
+    Io.mapOptional("ui-overrides", F.UiOverrides);
   }
 };
 

@@ -55,6 +55,9 @@ static std::optional<Place> startPlace(const AsyncContext &Context) {
     return Place::EventLoop;
   case ContextKind::PoolTask:
     return Context.NewThread ? Place::OwnThread : Place::Pool;
+  case ContextKind::UiCallback:
+  case ContextKind::UiOverride:
+    return Place::UiThread;
   case ContextKind::Coroutine:
   case ContextKind::PythonEntry:
   case ContextKind::GilReleasing:
@@ -85,6 +88,8 @@ static int groupOf(ContextKind Kind) {
   case ContextKind::Posted:
   case ContextKind::Annotated:
   case ContextKind::EntryPoint:
+  case ContextKind::UiCallback:
+  case ContextKind::UiOverride:
     return 0;
   }
   llvm_unreachable("covered switch");
@@ -256,10 +261,7 @@ public:
         Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
     if (!Field)
       return true;
-    std::string Name = catalogNameOf(Field);
-    if (const HandlerField *Stored = Lookup.catalog().lookup(Name).Field)
-      addCallables(Assign->getRHS(), ContextKind::LoopCallback, Name,
-                   Stored->Library);
+    addStoredCallback(Field, Assign->getRHS());
     return true;
   }
 
@@ -275,24 +277,54 @@ public:
     return true;
   }
 
-  /// A PyMethodDef table entry: its second field is callable from Python.
+  /// An aggregate's initializer: a PyMethodDef table entry, a callback
+  /// written into a catalog field (`{"http", callback_http, ...}`).
   bool VisitInitListExpr(InitListExpr *Written) {
     // The semantic form has the fields in order, designators resolved.
     const InitListExpr *List =
         Written->getSemanticForm() ? Written->getSemanticForm() : Written;
-    if (List->getNumInits() < 2 ||
-        Lookup.typeRole(List->getType()) != TypeRole::MethodTable)
-      return true;
+    if (Lookup.typeRole(List->getType()) == TypeRole::MethodTable)
+      addMethodTableEntry(List);
+    addInitializedCallbacks(List);
+    return true;
+  }
+
+  /// A callback stored into a catalog field runs on the loop.
+  void addStoredCallback(const FieldDecl *Field, const Expr *Callback) {
+    std::string Name = catalogNameOf(Field);
+    if (const HandlerField *Stored = Lookup.catalog().lookup(Name).Field)
+      addCallables(Callback, ContextKind::LoopCallback, Name, Stored->Library);
+  }
+
+  void addInitializedCallbacks(const InitListExpr *List) {
+    const RecordDecl *Record = List->getType()->getAsRecordDecl();
+    if (!Record || Record->isUnion())
+      return;
+    // In C++ the bases come first.
+    const auto *Class = dyn_cast<CXXRecordDecl>(Record);
+    unsigned Index = Class && Class->hasDefinition() ? Class->getNumBases() : 0;
+    for (const FieldDecl *Field : Record->fields()) {
+      if (Index >= List->getNumInits())
+        return;
+      const Expr *Init = List->getInit(Index++);
+      if (Field->getType()->isFunctionPointerType())
+        addStoredCallback(Field, Init);
+    }
+  }
+
+  /// A PyMethodDef table entry: its second field is callable from Python.
+  void addMethodTableEntry(const InitListExpr *List) {
+    if (List->getNumInits() < 2)
+      return;
     const auto *Ref = dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
     const auto *Function = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
     const FunctionDecl *Definition = nullptr;
     if (!Function || !Function->hasBody(Definition))
-      return true;
+      return;
     AsyncContext Entry{Definition, ContextKind::PythonEntry, "PyMethodDef", "",
                        false};
     Entry.PythonName = Definition->getNameAsString();
     add(std::move(Entry));
-    return true;
   }
 
   /// The contexts found, each coroutine placed where it runs.
@@ -346,13 +378,46 @@ private:
     if (hasAnnotation(Function, AsyncAnnotation))
       return add({Function, ContextKind::Annotated, "", "", IsLambda});
     if (Lookup.roles(Function).AsyncEntryPoint)
-      add({Function, ContextKind::EntryPoint, "", "", IsLambda});
+      return add({Function, ContextKind::EntryPoint, "", "", IsLambda});
+    addUiOverride(Function);
+  }
+
+  /// `void MainWindow::paintEvent(QPaintEvent *)`: a UI class's override of
+  /// a method the catalog says the UI thread calls.
+  void addUiOverride(const FunctionDecl *Function) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (!Method || !Method->isVirtual() || !isUiClass(Method->getParent()))
+      return;
+    if (const auto [Overridden, Entry] = uiOverridden(Method, 0); Entry)
+      add({Function, ContextKind::UiOverride, catalogNameOf(Overridden),
+           Entry->Library, false});
+  }
+
+  /// The method \p Method overrides that the catalog lists, and its entry.
+  std::pair<const CXXMethodDecl *, const UiEventHandler *>
+  uiOverridden(const CXXMethodDecl *Method, unsigned Depth) {
+    if (Depth > 8)
+      return {nullptr, nullptr};
+    for (const CXXMethodDecl *Overridden : Method->overridden_methods()) {
+      if (const UiEventHandler *Entry =
+              Lookup.catalog().lookup(catalogNameOf(Overridden)).UiOverride)
+        return {Overridden, Entry};
+      if (auto Found = uiOverridden(Overridden, Depth + 1); Found.second)
+        return Found;
+    }
+    return {nullptr, nullptr};
+  }
+
+  bool isUiClass(const RecordDecl *Record) {
+    return Record && Lookup.typeRole(Record) == TypeRole::UiObject;
   }
 
   /// The handlers of an async operation run where its I/O object's
   /// executor runs them: on the event loop, or on a pool.
   void addHandlers(const CallExpr *Call, const HandlerApi &Handler,
                    llvm::StringRef Api) {
+    if (Handler.Kind == HandlerKind::ObjectThread)
+      return addObjectThreadCallbacks(Call, Handler, Api);
     bool OnPool = Handler.IoObjectArg &&
                   ioObjectExecutor(ioObjectOf(Call, *Handler.IoObjectArg),
                                    Lookup) == ExecutorKind::Pool;
@@ -361,6 +426,41 @@ private:
                            : ContextKind::Handler;
     for (int Index : Handler.Args)
       addCallables(argumentAt(Call, Index), Kind, Api, Handler.Library, OnPool);
+  }
+
+  /// `connect(button, &QPushButton::clicked, this, &MainWindow::load)`:
+  /// the callable runs on the thread of an object, the UI thread when the
+  /// object is a UI class's. Run for another object it says nothing.
+  void addObjectThreadCallbacks(const CallExpr *Call, const HandlerApi &Handler,
+                                llvm::StringRef Api) {
+    if (!isUiClass(threadObjectClass(Call, Handler)))
+      return;
+    for (int Index : Handler.Args)
+      addCallables(argumentAt(Call, Index), ContextKind::UiCallback, Api,
+                   Handler.Library);
+  }
+
+  /// The class of the object whose thread runs \p Call's callable: the
+  /// first thread-object argument that points to an object, else the
+  /// caller's own (`QTimer::singleShot(0, f)` in a method runs `f` on the
+  /// method's thread).
+  const RecordDecl *threadObjectClass(const CallExpr *Call,
+                                      const HandlerApi &Handler) {
+    for (int Index : Handler.ThreadObjectArgs) {
+      const Expr *Arg = argumentAt(Call, Index);
+      QualType Type = Arg ? Arg->IgnoreParenImpCasts()->getType() : QualType();
+      if (!Type.isNull() && Type->isPointerType() &&
+          Type->getPointeeType()->isRecordType())
+        return Type->getPointeeType()->getAsRecordDecl();
+    }
+    auto Caller = llvm::find_if(llvm::reverse(Functions), [](const FunctionDecl *F) {
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
+      return Method && !Method->getParent()->isLambda();
+    });
+    if (Caller == Functions.rend())
+      return nullptr;
+    const auto *Method = cast<CXXMethodDecl>(*Caller);
+    return Method->isInstance() ? Method->getParent() : nullptr;
   }
 
   /// A call of a coroutine that no API starts: the coroutine runs where
@@ -719,6 +819,12 @@ std::string boundwise::describeContext(const AsyncContext &Context,
     return Context.IsLambda ? Lambda + " runs on " + Where
                             : Name + " runs on " + Where + " (" + Api + ")";
   }
+  case ContextKind::UiCallback:
+    return Context.IsLambda
+               ? Lambda + " runs on the UI thread"
+               : Name + " runs on the UI thread (given to " + Api + ")";
+  case ContextKind::UiOverride:
+    return Name + " runs on the UI thread (it overrides " + Api + ")";
   case ContextKind::PythonEntry:
     return "'" + Context.PythonName +
            "' is called from Python with the GIL held";
@@ -728,4 +834,11 @@ std::string boundwise::describeContext(const AsyncContext &Context,
     return Name;
   }
   llvm_unreachable("covered switch");
+}
+
+llvm::StringRef boundwise::loopOf(const AsyncContext &Context) {
+  return Context.Where.has(Place::UiThread) &&
+                 !Context.Where.has(Place::EventLoop)
+             ? "the UI thread"
+             : "the event loop";
 }

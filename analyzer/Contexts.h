@@ -45,6 +45,8 @@ enum class ContextKind {
   GilReleasing, ///< releases the GIL in its body
   ProcessSpawn, ///< starts a process (fork, system, exec, posix_spawn)
   ConnectionThread, ///< starts a thread per accepted connection
+  UiCallback,   ///< given to an API that runs it on a UI object's thread
+  UiOverride,   ///< a UI class's override of a method the UI thread calls
 };
 
 struct AsyncContext {
@@ -99,9 +101,14 @@ struct AsyncContext {
   std::optional<SourcePoint> PythonValueParam;
   std::string PythonValueParamType;
 
-  /// Whether the context runs on an event loop.
-  bool isAsync() const { return Where.has(Place::EventLoop); }
+  /// Whether the context runs on an event loop, a UI thread's included.
+  bool isAsync() const {
+    return Where.has(Place::EventLoop) || Where.has(Place::UiThread);
+  }
 };
+
+/// The loop an async context stalls: `the UI thread` or `the event loop`.
+llvm::StringRef loopOf(const AsyncContext &Context);
 
 /// Whether code at a location belongs to the files being analysed (the main
 /// file, headers accepted by the header filter).

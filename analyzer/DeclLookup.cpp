@@ -175,9 +175,14 @@ TypeRole DeclLookup::recordRole(const CXXRecordDecl *Record, unsigned Depth) {
 TypeRole DeclLookup::typeRole(QualType Type) {
   if (const RecordType *Record =
           Type.isNull() ? nullptr : Type.getNonReferenceType()->getAs<RecordType>())
-    if (!isa<CXXRecordDecl>(Record->getDecl()))
-      return TheCatalog.typeRole(Record->getDecl()->getName());
+    return typeRole(Record->getDecl());
   return recordRole(classOfType(Type), 0);
+}
+
+TypeRole DeclLookup::typeRole(const RecordDecl *Record) {
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    return recordRole(Class, 0);
+  return TheCatalog.typeRole(Record->getName());
 }
 
 ExecutorKind DeclLookup::executorKind(const Expr *Executor) {

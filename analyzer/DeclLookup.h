@@ -49,6 +49,8 @@ public:
   /// The catalog role of a value's type (a lock, a GIL guard, a Python
   /// object), looking through references, pointers and base classes.
   TypeRole typeRole(clang::QualType Type);
+  /// The same for a class or C struct, its bases included.
+  TypeRole typeRole(const clang::RecordDecl *Record);
 
   /// Where the work of an executor (or execution context) expression runs.
   ExecutorKind executorKind(const clang::Expr *Executor);

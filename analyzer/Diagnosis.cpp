@@ -231,7 +231,7 @@ static std::string usage(const AsyncContext &Context,
 /// contexts that say nothing of it.
 static std::string place(const AsyncContext &Context) {
   if (Context.isAsync())
-    return "the event loop";
+    return loopOf(Context).str();
   switch (Context.Kind) {
   case ContextKind::PoolTask:
     if (Context.PerConnection)
@@ -304,13 +304,15 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
   auto RunsOn = [&](llvm::StringRef Place) {
     return llvm::is_contained(Diagnosis.RunsOn, Place);
   };
-  bool OnLoop = RunsOn("the event loop");
+  llvm::StringRef Loop =
+      RunsOn("the UI thread") ? "the UI thread" : "the event loop";
+  bool OnLoop = RunsOn(Loop);
   bool ThreadEach = RunsOn("a thread per connection") ||
                     RunsOn("a thread per item");
   bool HoldingGil = RunsOn("Python, holding the GIL");
   if (Diagnosis.Kind != Verdict::Trivial)
     Diagnosis.MisfitPlace =
-        OnLoop ? "the event loop"
+        OnLoop ? Loop.str()
         : ThreadEach && Diagnosis.Kind != Verdict::CPUBound
             ? (RunsOn("a thread per connection") ? "a thread per connection"
                                                  : "a thread per item")
@@ -329,8 +331,11 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
   case Verdict::IOBound:
     Diagnosis.ModelName = OnLoop || ThreadEach ? "async" : "threads";
     Diagnosis.Model =
-        OnLoop ? "async: the event loop's non-blocking form of each call, or "
-                 "the calls offloaded to a bounded pool"
+        OnLoop ? "async: " +
+                     std::string(Loop == "the UI thread" ? "the toolkit's"
+                                                         : "the event loop's") +
+                     " non-blocking form of each call, or the calls offloaded "
+                     "to a bounded pool"
         : ThreadEach
             ? "async for thousands of concurrent calls, a bounded pool for "
               "hundreds, rather than a thread each"
@@ -342,7 +347,7 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
   case Verdict::CPUBound:
     Diagnosis.ModelName = HoldingGil ? "processes" : "threads";
     Diagnosis.Model =
-        OnLoop ? "a CPU pool sized to the cores, off the event loop"
+        OnLoop ? "a CPU pool sized to the cores, off " + Loop.str()
         : HoldingGil
             ? "threads with the GIL released around the work, or processes"
             : "a CPU pool sized to the cores; processes where a global lock "

@@ -35,6 +35,8 @@ enum class Place : unsigned {
   Pool = 1 << 1,
   /// A thread of its own, or the thread of a synchronous caller (`main`).
   OwnThread = 1 << 2,
+  /// The thread of a UI toolkit's main loop (Qt's GUI thread, GTK's).
+  UiThread = 1 << 3,
 };
 
 /// The places a function may run on; empty when nothing says.

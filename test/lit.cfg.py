@@ -11,6 +11,7 @@ import glob
 import os
 import re
 import shutil
+import subprocess
 import sys
 
 import lit.formats
@@ -42,6 +43,20 @@ def has_system_header(relpath):
     roots = ["/usr/local/include", "/usr/include"]
     roots += sorted(glob.glob("/usr/include/*-linux-gnu*"))
     return any(os.path.exists(os.path.join(r, relpath)) for r in roots)
+
+
+def pkg_config_cflags(module):
+    """The compile flags pkg-config gives for module, or None without it."""
+    if not shutil.which("pkg-config"):
+        return None
+    result = subprocess.run(["pkg-config", "--cflags", module],
+                            capture_output=True, text=True)
+    return result.stdout.split() if result.returncode == 0 else None
+
+
+def system_includes(flags):
+    """flags with -I made -isystem: a library's headers are not the test's."""
+    return ["-isystem " + f[2:] if f.startswith("-I") else f for f in flags]
 
 
 def configure():
@@ -154,7 +169,9 @@ def configure():
                             ("real-libuv", "uv.h"),
                             ("real-curl", "curl/curl.h"),
                             ("real-sqlite", "sqlite3.h"),
-                            ("real-libevent", "event2/event.h")]:
+                            ("real-libevent", "event2/event.h"),
+                            ("real-libev", "ev.h"),
+                            ("real-libwebsockets", "libwebsockets.h")]:
         if has_system_header(header):
             config.available_features.add(feature)
     # GLib (libglib2.0-dev) keeps its headers out of the default search path:
@@ -165,6 +182,16 @@ def configure():
         subst.append(("%{glib_includes}",
                       '-isystem /usr/include/glib-2.0 -isystem "%s"' %
                       os.path.dirname(glib_config[0])))
+    # Qt 5 (qtbase5-dev) and GTK 3 (libgtk-3-dev) keep their headers in
+    # folders of their own, which pkg-config names (%{qt_includes},
+    # %{gtk_includes}); Qt's headers also ask for position-independent code.
+    for feature, module, name in [("real-qt", "Qt5Widgets", "qt"),
+                                  ("real-gtk", "gtk+-3.0", "gtk")]:
+        flags = pkg_config_cflags(module)
+        if flags is not None:
+            config.available_features.add(feature)
+            subst.append(("%%{%s_includes}" % name,
+                          " ".join(system_includes(flags))))
     # CPython's headers (python3-dev) where python3-config found them, and
     # pybind11 (pybind11-dev), which includes them.
     if any(os.path.exists(os.path.join(d, "Python.h"))

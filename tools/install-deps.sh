@@ -12,6 +12,7 @@ packages=(
   # real libraries the tests and the examples compile against
   libboost-dev libuv1-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev
   pybind11-dev python3-dev libevent-dev libglib2.0-dev
+  libev-dev libwebsockets-dev qtbase5-dev libgtk-3-dev
   # the catalog's POSIX cancellation-point check reads YAML
   python3-yaml
   # unit tests of the language server

@@ -34,7 +34,7 @@ void BlockingInAsync::check(const AnalysisState &State,
             RuleName, Start,
             describeContext(Context, Summary.Name) + ", but " +
                 describeStart(Start, isBlocking, State.Summaries) +
-                " and stalls the event loop; " +
+                " and stalls " + loopOf(Context).str() + "; " +
                 advice(*Op, Context, State.Lookup.catalog()),
             "async", State));
       });

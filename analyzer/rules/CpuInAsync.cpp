@@ -18,7 +18,8 @@ void CpuInAsync::check(const AnalysisState &State,
             RuleName, Start,
             describeContext(Context, Summary.Name) + ", but " +
                 describeStart(Start, isCpu, State.Summaries) +
-                " and stalls the event loop; offload it to a CPU pool: " +
+                " and stalls " + loopOf(Context).str() +
+                "; offload it to a CPU pool: " +
                 offloadAdvice(Context, State.Lookup.catalog(),
                               "a thread pool sized to the cores"),
             "threads", State));
