@@ -38,15 +38,15 @@ static bool declaresYieldValue(const CXXRecordDecl *Record, unsigned Depth) {
   });
 }
 
-CoroutineKind boundwise::coroutineKindOf(const FunctionDecl *Coroutine,
-                                         DeclLookup &Lookup) {
+std::optional<CoroutineKind>
+boundwise::coroutineKindOf(const FunctionDecl *Coroutine, DeclLookup &Lookup) {
   if (const CoroutineType *Known = Lookup.coroutineType(Coroutine))
     return Known->Kind;
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine->getBody());
   const VarDecl *Promise = Body ? Body->getPromiseDecl() : nullptr;
-  return Promise && declaresYieldValue(classOfType(Promise->getType()), 0)
-             ? CoroutineKind::Generator
-             : CoroutineKind::Task;
+  if (Promise && declaresYieldValue(classOfType(Promise->getType()), 0))
+    return CoroutineKind::Generator;
+  return std::nullopt;
 }
 
 /// The executor an argument converts to a type-erased one
@@ -118,7 +118,7 @@ ExecutorKind boundwise::ioObjectExecutor(const Expr *Object,
 }
 
 void Placement::addCoroutine(const FunctionDecl *Coroutine,
-                             CoroutineKind Kind) {
+                             std::optional<CoroutineKind> Kind) {
   Coroutines[Coroutine->getCanonicalDecl()] = Kind;
 }
 
@@ -149,13 +149,13 @@ PlaceSet Placement::placesOfCaller(const FunctionDecl *Caller) const {
 void Placement::resolve() {
   // Seeds: the starts; a coroutine nothing starts or calls, or that an API
   // starts on an executor of unknown kind, falls back to what its type
-  // makes of it.
+  // makes of it, if anything.
   for (const auto &[Coroutine, Kind] : Coroutines) {
     PlaceSet Seed = Starts.lookup(Coroutine);
-    if (Seed.empty() &&
+    if (Seed.empty() && Kind &&
         (!Callers.count(Coroutine) || StartedSomewhere.count(Coroutine)))
-      Seed.add(Kind == CoroutineKind::Task ? Place::EventLoop
-                                           : Place::OwnThread);
+      Seed.add(*Kind == CoroutineKind::Task ? Place::EventLoop
+                                            : Place::OwnThread);
     Resolved[Coroutine] = Seed;
   }
   // Places only grow, and there are finitely many: a fixed point comes.

@@ -7,8 +7,10 @@
 /// A coroutine that no start names runs where its callers run: awaited by a
 /// coroutine on a pool it is on the pool, driven by a plain function
 /// (`main`, a test) it is on that function's thread. Only a coroutine with
-/// no caller at all falls back to its return type: a task to the event
-/// loop, a generator to the thread that iterates it.
+/// no caller at all falls back to its return type: a catalogued task to the
+/// event loop, a generator to the thread that iterates it. A task type the
+/// catalog does not know says nothing: such a coroutine has no place, and
+/// no rule of async code fires in it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_PLACEMENT_H
@@ -56,9 +58,10 @@ private:
 std::optional<Place> placeOfExecutor(ExecutorKind Kind);
 
 /// What a coroutine's return type makes of it: the catalog's word, or for a
-/// type it does not know, a generator when its promise yields values.
-CoroutineKind coroutineKindOf(const clang::FunctionDecl *Coroutine,
-                              DeclLookup &Lookup);
+/// type it does not know, a generator when its promise yields values, and
+/// nothing otherwise.
+std::optional<CoroutineKind> coroutineKindOf(const clang::FunctionDecl *Coroutine,
+                                             DeclLookup &Lookup);
 
 /// Where the handlers of the I/O object \p Object run: the executor it was
 /// constructed with (`tcp::socket sock(pool)`, a member initialised so by
@@ -69,8 +72,9 @@ ExecutorKind ioObjectExecutor(const clang::Expr *Object, DeclLookup &Lookup);
 /// and the calls between them.
 class Placement {
 public:
-  /// \p Coroutine is a coroutine of kind \p Kind.
-  void addCoroutine(const clang::FunctionDecl *Coroutine, CoroutineKind Kind);
+  /// \p Coroutine is a coroutine of kind \p Kind, if its type says.
+  void addCoroutine(const clang::FunctionDecl *Coroutine,
+                    std::optional<CoroutineKind> Kind);
   /// \p Function is started on \p Where, or by an API on an executor of
   /// unknown kind (then a coroutine falls back to its type).
   void addStart(const clang::FunctionDecl *Function,
@@ -89,7 +93,8 @@ private:
   /// else on the thread that calls it.
   PlaceSet placesOfCaller(const clang::FunctionDecl *Caller) const;
 
-  llvm::MapVector<const clang::FunctionDecl *, CoroutineKind> Coroutines;
+  llvm::MapVector<const clang::FunctionDecl *, std::optional<CoroutineKind>>
+      Coroutines;
   llvm::DenseMap<const clang::FunctionDecl *, PlaceSet> Starts;
   llvm::DenseSet<const clang::FunctionDecl *> StartedSomewhere;
   llvm::MapVector<const clang::FunctionDecl *,

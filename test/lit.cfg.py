@@ -97,6 +97,11 @@ def configure():
     subst.append(("%expect_exit", '"%s" "%s"'
                   % (python, os.path.join(tools, "expect_exit.py"))))
     subst.append(("%mock_headers", '"%s"' % headers))
+    # The fixtures' own coroutine type, declared as a project declares its
+    # own: a task type the catalog does not know says nothing of where its
+    # coroutines run.
+    subst.append(("%{task_catalog}",
+                  '--config="{Catalog: {coroutine-types: [{names: [Task]}]}}"'))
     subst.append(("%boundwise", '"%s"' % boundwise))
     # The libFuzzer target, where tools/test.sh built it (build/fuzz): a
     # short run is a test, bench/fuzz-lsp.sh the long one.

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // Blocking reached through calls: chains, recursion, templates, and the
 // calls whose target cannot be seen (virtual, function pointers).

@@ -1,5 +1,5 @@
 // RUN: %check_rule %s blocking-in-async %t -- \
-// RUN:   --config="{Catalog: {blocking: [{names: [fetch_sync], category: network, what: fetches a URL and waits for the reply}]}}" \
+// RUN:   --config="{Catalog: {coroutine-types: [{names: [Task]}], blocking: [{names: [fetch_sync], category: network, what: fetches a URL and waits for the reply}]}}" \
 // RUN:   -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // A C name in the project's configuration names the project's own function,

@@ -1,16 +1,17 @@
 // A .boundwise.yaml given with --config-file: it marks an entry point and
 // switches a catalog entry off. Without it, the same code is judged by the
-// catalog alone.
+// catalog alone (and the fixture's coroutine type, given with --config).
 
 // RUN: rm -rf %t && split-file %s %t
 // RUN: %check_rule -check-suffix=FILE %t/main.cpp blocking-in-async %t/main.tmp -- \
 // RUN:   --config-file=%t/project/.boundwise.yaml -- -std=c++20 -nostdinc++ -isystem %mock_headers
 // RUN: %check_rule -check-suffix=NONE %t/main.cpp blocking-in-async %t/main.tmp -- \
-// RUN:   -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN:   %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 //--- project/.boundwise.yaml
 Catalog:
   async-entry-points: [app::onTick]
+  coroutine-types: [{names: [Task]}]
 DisabledApis: [sleep]
 
 //--- main.cpp

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // Where a coroutine runs decides whether it is async, not that it is one: a
 // generator runs on the thread that iterates it, a task driven from main

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // A catalog name matches the library's function only: a C name matches an
 // extern "C" or system-header declaration, never a function the project

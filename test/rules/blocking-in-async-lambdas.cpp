@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // Lambdas: one that runs in place is part of its async context; one handed to
 // a thread, a pool or libuv's work queue runs elsewhere.

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // NOLINT and NOLINTNEXTLINE, as in clang-tidy: without a list, or with a
 // list naming the rule, they suppress; naming another rule, they do not.

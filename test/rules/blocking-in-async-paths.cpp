@@ -1,4 +1,4 @@
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // Paths that do not run: a branch a constant argument (a default argument
 // too) rules out at the call, a guard that returns early for a null

@@ -3,12 +3,12 @@
 // Catalog adds a project function as CPU-heavy; DisabledApis switches a
 // catalog entry off. ALL holds what the default thresholds report.
 
-// RUN: %check_rule -check-suffixes=ALL,DEFAULT %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule -check-suffixes=ALL,DEFAULT %s cpu-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 // RUN: %check_rule -check-suffix=LOW %s cpu-in-async %t -- \
-// RUN:   --config="{CostModel: {LoopIterations: 1000, NestedDataLoops: 3}}" \
+// RUN:   --config="{CostModel: {LoopIterations: 1000, NestedDataLoops: 3}, Catalog: {coroutine-types: [{names: [Task]}]}}" \
 // RUN:   -- -std=c++20 -nostdinc++ -isystem %mock_headers
 // RUN: %check_rule -check-suffixes=ALL,CATALOG %s cpu-in-async %t -- \
-// RUN:   --config="{Catalog: {cpu-heavy: [{names: [img::fingerprint], kind: hashing, what: fingerprints an image}]}, DisabledApis: [std::sort]}" \
+// RUN:   --config="{Catalog: {coroutine-types: [{names: [Task]}], cpu-heavy: [{names: [img::fingerprint], kind: hashing, what: fingerprints an image}]}, DisabledApis: [std::sort]}" \
 // RUN:   -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 #include <algorithm>

@@ -1,6 +1,6 @@
-// RUN: %check_rule %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s cpu-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 // RUN: %check_rule -check-suffix=LOW %s cpu-in-async %t -- \
-// RUN:   --config="{CostModel: {PerItemIterations: 3}}" -- \
+// RUN:   --config="{CostModel: {PerItemIterations: 3}, Catalog: {coroutine-types: [{names: [Task]}]}}" -- \
 // RUN:   -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // The cost model asks for evidence of size: constant retry loops, searches

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s cpu-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // zlib's compress is CPU-heavy; a function of the project that is also
 // called compress is the project's own, and is judged by its body.

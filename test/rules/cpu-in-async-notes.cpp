@@ -1,4 +1,4 @@
-// RUN: %check_rule %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s cpu-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // CPU-heavy work reached through calls, with the evidence chain: one note
 // per further step, the last naming the heavy operation. CHECK-NOTES also

@@ -1,4 +1,4 @@
-// RUN: %check_rule %s cpu-in-async %t -- -- -std=c++20 -nostdinc++ -isystem %mock_headers
+// RUN: %check_rule %s cpu-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
 // CPU-heavy work in coroutine bodies: the catalog's hashing, password
 // hashing, compression, regex and sort APIs, and the loops the cost model

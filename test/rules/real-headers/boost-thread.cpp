@@ -1,5 +1,5 @@
 // REQUIRES: real-boost-thread
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20
 
 // Boost.Thread's sleeps as installed (libboost-thread-dev): inline templates
 // in boost::this_thread that call the hidden and no_interruption_point forms.

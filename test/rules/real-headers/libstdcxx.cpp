@@ -1,5 +1,5 @@
 // REQUIRES: real-libstdcxx
-// RUN: %check_rule %s blocking-in-async %t -- -- -std=c++20
+// RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20
 
 // The C++ standard library as installed (libstdc++): condition_variable in
 // the inline namespace std::_V2, future's waits declared in a base class
