@@ -161,6 +161,19 @@ static std::string releaseAdvice(const AsyncContext &Entry) {
   return "release the GIL inside it (py::gil_scoped_release) around the work";
 }
 
+/// A finding whose fix is the binding's (a call_guard on `m.def`) is
+/// reported at the binding, where the fix goes; a note leads to the work.
+static void moveToBinding(const AsyncContext &Entry,
+                          const FunctionSummary &Summary,
+                          const ChainStart &Start, const AnalysisState &State,
+                          Finding &Result) {
+  std::string Step =
+      Start.Op ? opPhrase(*Start.Op) : "calls '" + Start.Callee->Name + "'";
+  Result.Notes.insert(Result.Notes.begin(),
+                      {Result.Loc, "'" + Summary.Name + "' " + Step});
+  Result.Loc = State.Lines.locate(Entry.SubmitLoc);
+}
+
 void boundwise::reportHeldGilWork(const AnalysisState &State,
                                   llvm::StringRef Rule, CategoryFilter Accept,
                                   llvm::StringRef Consequence,
@@ -184,6 +197,8 @@ void boundwise::reportHeldGilWork(const AnalysisState &State,
                 Consequence.str() +
                 (Releasable ? releaseAdvice(Entry) : TouchAdvice.str()),
             Touches ? "processes" : "threads", State);
+        if (!Touches && Entry.ReleaseFix)
+          moveToBinding(Entry, Summary, Start, State, Result);
         if (!Touches)
           addReleaseFix(Entry, Result);
         Out.push_back(std::move(Result));

@@ -645,6 +645,7 @@ private:
                            Api.str(), "", Resolved.IsLambda};
         Entry.PythonName = stringLiteral(argumentAt(Call, 0))
                                .value_or(Lookup.displayName(Resolved.Function));
+        Entry.SubmitLoc = Lookup.point(Call->getExprLoc());
         Entry.ReleasedByGuard = Released;
         Entry.ReleaseFix = Fix;
         Entry.ReleaseFixInMacro = FixInMacro;

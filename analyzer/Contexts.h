@@ -72,7 +72,7 @@ struct AsyncContext {
   /// PoolTask: where a new thread is started for it per item of a loop.
   std::vector<SourcePoint> ThreadPerItemSites;
   /// PoolTask, ProcessSpawn, ConnectionThread: where the thread or process
-  /// is started.
+  /// is started. PythonEntry: the binding (`m.def`).
   SourcePoint SubmitLoc;
 
   /// ProcessSpawn: `fork`, `shell` or `exec`; the program when it is

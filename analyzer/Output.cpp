@@ -13,6 +13,14 @@ using nlohmann::json;
 
 enum class TextLevel { Warning, Error, Note };
 
+/// Blanks up to \p Column of \p Loc's line; tabs keep their width.
+static std::string paddingTo(const DiagLocation &Loc, unsigned Column) {
+  std::string Padding;
+  for (unsigned I = 0; I + 1 < Column && I < Loc.LineText.size(); ++I)
+    Padding += Loc.LineText[I] == '\t' ? '\t' : ' ';
+  return Padding;
+}
+
 /// clang's colours: the level's own, the rest bold; nothing is printed for
 /// them where \p OS has colours off (a file, a pipe, --use-color=false).
 static void printLocated(llvm::raw_ostream &OS, const DiagLocation &Loc,
@@ -37,13 +45,28 @@ static void printLocated(llvm::raw_ostream &OS, const DiagLocation &Loc,
     return;
   std::string Number = std::to_string(Loc.Line);
   OS << llvm::right_justify(Number, 5) << " | " << Loc.LineText << "\n";
-  // Tabs keep their width under the caret.
-  std::string Padding;
-  for (unsigned I = 0; I + 1 < Loc.Column && I < Loc.LineText.size(); ++I)
-    Padding += Loc.LineText[I] == '\t' ? '\t' : ' ';
-  OS << "      | " << Padding;
+  OS << "      | " << paddingTo(Loc, Loc.Column);
   OS.changeColor(llvm::raw_ostream::GREEN, true) << "^";
   OS.resetColor() << "\n";
+}
+
+/// A finding's fix-its, as clang shows them: an edit on the warning's line
+/// under its caret line, at its column; an edit elsewhere as a note there.
+static void printFixIts(llvm::raw_ostream &OS, const Finding &F) {
+  for (const FixIt &Fix : F.Fixes)
+    for (const Replacement &Edit : Fix.Edits) {
+      if (Edit.File == F.Loc.File && Edit.Line == F.Loc.Line &&
+          !F.Loc.LineText.empty()) {
+        OS << "      | " << paddingTo(F.Loc, Edit.Column);
+        OS.changeColor(llvm::raw_ostream::GREEN) << Edit.Text;
+        OS.resetColor() << "\n";
+        continue;
+      }
+      printLocated(OS, {Edit.File, Edit.Line, Edit.Column, ""},
+                   TextLevel::Note,
+                   Fix.Description + (Edit.Length ? ": replace with '" : ": insert '") +
+                       Edit.Text + "'");
+    }
 }
 
 void boundwise::printText(const std::vector<FileResult> &Results,
@@ -55,6 +78,7 @@ void boundwise::printText(const std::vector<FileResult> &Results,
                             (F.AsError ? ",-warnings-as-errors" : "") + "]";
       printLocated(OS, F.Loc, IsError ? TextLevel::Error : TextLevel::Warning,
                    Message);
+      printFixIts(OS, F);
       for (const FindingNote &Note : F.Notes)
         printLocated(OS, Note.Loc, TextLevel::Note, Note.Message);
     }

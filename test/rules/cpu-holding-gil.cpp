@@ -27,7 +27,6 @@ unsigned long checksum(size_t rounds) {
   for (size_t r = 0; r < rounds; ++r)
     for (size_t i = 0; i < g_buffer.size(); ++i)
       h = (h ^ g_buffer[i]) * 1099511628211ul;
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'checksum' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   return h;
 }
 
@@ -60,7 +59,6 @@ std::string hashPassword(const std::string &password, const std::string &salt) {
   PKCS5_PBKDF2_HMAC(password.data(), (int)password.size(),
                     (const unsigned char *)salt.data(), (int)salt.size(),
                     600000, EVP_sha256(), 32, key);
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'hash_password' is called from Python with the GIL held, but it calls 'PKCS5_PBKDF2_HMAC', which derives a key from a password (slow by design): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   return std::string((const char *)key, 32);
 }
 
@@ -83,7 +81,6 @@ static long crossTab(const std::vector<int> &rows) {
 
 long report(const std::vector<int> &rows) {
   return crossTab(rows) / 2;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'report' is called from Python with the GIL held, but 'crossTab' computes for long (nested loops over input data): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
 }
 
 // Touching Python objects: the GIL cannot be released for the whole call.
@@ -110,7 +107,6 @@ double autocorrelate(const py::array_t<double> &a) {
   for (py::ssize_t i = 0; i < n; ++i)
     for (py::ssize_t j = 0; j < n; ++j)
       s += p[i] * p[j];
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'autocorrelate' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   return s;
 }
 
@@ -145,7 +141,6 @@ struct Image {
     for (size_t i = 0; i < pixels.size(); ++i)
       for (int k = -radius; k <= radius; ++k)
         out[i] += pixels[(i + k) % pixels.size()] / (2 * radius + 1);
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'blur' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
     pixels = out;
   }
   long histogram() const {
@@ -170,20 +165,24 @@ struct Image {
 
 PYBIND11_MODULE(cpuwork, m) {
   m.def("checksum", &checksum);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'checksum' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("checksum_released", &checksumReleased,
         py::call_guard<py::gil_scoped_release>());
   m.def("checksum_releasing", &checksumReleasing);
   m.def("hash_password", &hashPassword);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'hash_password' is called from Python with the GIL held, but it calls 'PKCS5_PBKDF2_HMAC', which derives a key from a password (slow by design): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("report", &report);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'report' is called from Python with the GIL held, but 'crossTab' computes for long (nested loops over input data): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("sum_pairs", &sumPairs);
   m.def("autocorrelate", &autocorrelate);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'autocorrelate' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("autocorrelate_by_value", &autocorrelateByValue);
   m.def("autocorrelate_released", &autocorrelateReleased,
         py::call_guard<py::gil_scoped_release>());
 
   m.def("price", [](const std::vector<double> &p) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'price' is called from Python with the GIL held, but it calls 'simulate' with a loop bound of 20000000: Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
     return simulate(p.data(), 20'000'000);
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'price' is called from Python with the GIL held, but it calls 'simulate' with a loop bound of 20000000: Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   });
   m.def(
       "price_released",
@@ -194,6 +193,7 @@ PYBIND11_MODULE(cpuwork, m) {
 
   py::class_<Image>(m, "Image")
       .def("blur", &Image::blur)
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'blur' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
       .def_property_readonly("histogram", &Image::histogram)
       .def_property_readonly("fingerprint", &Image::fingerprint,
                              py::call_guard<py::gil_scoped_release>());
@@ -202,10 +202,10 @@ PYBIND11_MODULE(cpuwork, m) {
 // nanobind: the advice names nanobind's call_guard.
 
 unsigned long nbChecksum(size_t rounds) { return checksumReleased(rounds); }
-// CHECK-MESSAGES: :[[@LINE-1]]:50: warning: 'nb_checksum' is called from Python with the GIL held, but 'checksumReleased' computes for long (nested loops over input data): Python threads calling it run one at a time; release the GIL: add nanobind::call_guard<nanobind::gil_scoped_release>() to the binding [cpu-holding-gil]
 
 NB_MODULE(nbcpu, m) {
   m.def("nb_checksum", &nbChecksum);
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nb_checksum' is called from Python with the GIL held, but 'checksumReleased' computes for long (nested loops over input data): Python threads calling it run one at a time; release the GIL: add nanobind::call_guard<nanobind::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("nb_checksum_released", &checksumReleased,
         nb::call_guard<nb::gil_scoped_release>());
 }

@@ -13,13 +13,13 @@ namespace py = pybind11;
 
 int nap(int seconds) {
   return sleep(seconds);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'nap' is called from Python with the GIL held, {{.*}} [io-holding-gil]
 }
 
 int napReleased(int seconds) { return sleep(seconds); }
 
 PYBIND11_MODULE(fixes, m) {
   m.def("nap", &nap);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nap' is called from Python with the GIL held, {{.*}} [io-holding-gil]
   // CHECK-FIXES: m.def("nap", &nap, pybind11::call_guard<pybind11::gil_scoped_release>());
   m.def("nap_released", &napReleased,
         py::call_guard<py::gil_scoped_release>());

@@ -21,7 +21,6 @@ namespace nb = nanobind;
 
 int download(CURL *easy) {
   return curl_easy_perform(easy);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'download' is called from Python with the GIL held, but it calls 'curl_easy_perform', which {{.+}} and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
 }
 
 int downloadReleased(CURL *easy) { return curl_easy_perform(easy); }
@@ -35,7 +34,6 @@ static long readAll(const char *path, char *buf, long cap) {
 long loadConfig(const char *path) {
   static char buf[4096];
   return readAll(path, buf, sizeof buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'load_config' is called from Python with the GIL held, but 'readAll' blocks on file I/O (fopen) and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
 }
 
 // Not bound: not called from Python.
@@ -59,7 +57,6 @@ long loadConfigReleaseTooShort(const char *path) {
     buf[0] = 0;
   }
   return readAll(path, buf, sizeof buf);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'load_config_short' is called from Python with the GIL held, but 'readAll' blocks on file I/O (fopen) and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
 }
 
 // Released, then acquired again around the blocking call.
@@ -68,7 +65,6 @@ void napWithGilAgain() {
   {
     py::gil_scoped_acquire gil;
     sleep(1);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nap_gil_again' is called from Python with the GIL held, but it calls 'sleep', which sleeps and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
   }
 }
 
@@ -79,7 +75,6 @@ struct Client {
   int ping() {
     char c = 0;
     return (int)recv(fd, &c, 1, 0);
-    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'ping' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
   }
   int pingReleased() {
     char c = 0;
@@ -87,7 +82,6 @@ struct Client {
   }
   static void backoff() {
     usleep(100000);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'backoff' is called from Python with the GIL held, but it calls 'usleep', which sleeps and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
   }
 };
 
@@ -113,19 +107,23 @@ py::bytes receiveBytesReleasing(int fd) {
 
 PYBIND11_MODULE(netio, m) {
   m.def("download", &download);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'download' is called from Python with the GIL held, but it calls 'curl_easy_perform', which {{.+}} and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
   m.def("download_released", &downloadReleased,
         py::call_guard<py::gil_scoped_release>());
   m.def("load_config", &loadConfig);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'load_config' is called from Python with the GIL held, but 'readAll' blocks on file I/O (fopen) and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
   m.def("load_config_releasing", &loadConfigReleasing);
   m.def("load_config_short", &loadConfigReleaseTooShort);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'load_config_short' is called from Python with the GIL held, but 'readAll' blocks on file I/O (fopen) and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
   m.def("nap_gil_again", &napWithGilAgain);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nap_gil_again' is called from Python with the GIL held, but it calls 'sleep', which sleeps and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
   m.def("receive_bytes", &receiveBytes);
   m.def("receive_bytes_releasing", &receiveBytesReleasing);
 
   m.def("wait_ready", [](int fd) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'wait_ready' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
     char c;
     recv(fd, &c, 1, MSG_PEEK);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'wait_ready' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
   });
   m.def(
       "wait_ready_released",
@@ -142,21 +140,23 @@ PYBIND11_MODULE(netio, m) {
 
   py::class_<Client>(m, "Client")
       .def("ping", &Client::ping)
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'ping' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
       .def("ping_released", &Client::pingReleased,
            py::call_guard<py::gil_scoped_release>())
       .def_static("backoff", &Client::backoff);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'backoff' is called from Python with the GIL held, but it calls 'usleep', which sleeps and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
 }
 
 // nanobind: the advice names nanobind's call_guard.
 
 void nbSleep() {
   sleep(2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'nap' is called from Python with the GIL held, but it calls 'sleep', which sleeps and every Python thread waits meanwhile; release the GIL: add nanobind::call_guard<nanobind::gil_scoped_release>() to the binding [io-holding-gil]
 }
 void nbSleepReleased() { sleep(2); }
 
 NB_MODULE(nbio, m) {
   m.def("nap", &nbSleep);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nap' is called from Python with the GIL held, but it calls 'sleep', which sleeps and every Python thread waits meanwhile; release the GIL: add nanobind::call_guard<nanobind::gil_scoped_release>() to the binding [io-holding-gil]
   m.def("nap_released", &nbSleepReleased,
         nb::call_guard<nb::gil_scoped_release>());
 }

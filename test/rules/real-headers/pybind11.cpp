@@ -28,7 +28,6 @@ unsigned long checksum(std::size_t rounds) {
   for (std::size_t r = 0; r < rounds; ++r)
     for (std::size_t i = 0; i < g_buffer.size(); ++i)
       h = (h ^ g_buffer[i]) * 1099511628211ul;
-  // CHECK-MESSAGES-CPU: :[[@LINE-3]]:3: warning: 'checksum' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   return h;
 }
 
@@ -49,7 +48,6 @@ struct Signal {
     for (py::ssize_t i = 0; i < n; ++i)
       for (py::ssize_t j = 0; j < n; ++j)
         s += p[i] * p[j];
-    // CHECK-MESSAGES-CPU: :[[@LINE-3]]:5: warning: 'energy' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
     return s;
   }
   double energyReleasing(const py::array_t<double> &a) const {
@@ -93,6 +91,7 @@ double energyThenLog(const py::array_t<double> &a) {
 
 PYBIND11_MODULE(realgil, m) {
   m.def("checksum", &checksum);
+  // CHECK-MESSAGES-CPU: :[[@LINE-1]]:5: warning: 'checksum' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
   m.def("checksum_released", &checksumReleased,
         py::call_guard<py::gil_scoped_release>());
   m.def("energy_and_log", &energyAndLog);
@@ -100,9 +99,9 @@ PYBIND11_MODULE(realgil, m) {
 
   // io-holding-gil: blocking calls in lambdas with the GIL held.
   m.def("recv_byte", [](int fd) {
+    // CHECK-MESSAGES-IO: :[[@LINE-1]]:5: warning: 'recv_byte' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
     char c = 0;
     recv(fd, &c, 1, 0);
-    // CHECK-MESSAGES-IO: :[[@LINE-1]]:5: warning: 'recv_byte' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [io-holding-gil]
     return (int)c;
   });
   m.def(
@@ -114,12 +113,13 @@ PYBIND11_MODULE(realgil, m) {
       },
       py::call_guard<py::gil_scoped_release>());
   m.def("nap", [] {
-    usleep(1000);
     // CHECK-MESSAGES-IO: :[[@LINE-1]]:5: warning: 'nap' is called from Python with the GIL held, but it calls 'usleep', which sleeps and every Python thread waits meanwhile; release the GIL: {{.+}} [io-holding-gil]
+    usleep(1000);
   });
 
   py::class_<Signal>(m, "Signal")
       .def(py::init<>())
       .def("energy", &Signal::energy)
+      // CHECK-MESSAGES-CPU: :[[@LINE-1]]:8: warning: 'energy' is called from Python with the GIL held, but it runs nested loops over input data (2 levels): Python threads calling it run one at a time; release the GIL: add pybind11::call_guard<pybind11::gil_scoped_release>() to the binding [cpu-holding-gil]
       .def("energy_releasing", &Signal::energyReleasing);
 }
