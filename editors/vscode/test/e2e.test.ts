@@ -131,6 +131,8 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boundwise-vscode-'));
   main = path.join(dir, 'main.cpp');
   fs.copyFileSync(path.join(fixture, 'main.cpp'), main);
+  fs.copyFileSync(path.join(fixture, '.boundwise.yaml'),
+                  path.join(dir, '.boundwise.yaml'));
   uri = pathToFileURL(main).href;
   const build = path.join(dir, 'build');
   fs.mkdirSync(build);

@@ -37,6 +37,9 @@ function prepare() {
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   fs.copyFileSync(fixture, path.join(workspace, 'main.cpp'));
+  // The project's configuration beside it (its coroutine task type).
+  fs.copyFileSync(path.join(path.dirname(fixture), '.boundwise.yaml'),
+                  path.join(workspace, '.boundwise.yaml'));
   fs.writeFileSync(path.join(workspace, 'compile_commands.json'),
     JSON.stringify([{
       directory: workspace,
