@@ -269,7 +269,7 @@ private:
     if (!Definition)
       return;
     ParamValues Known = knownArguments(
-        Call, Definition, Analysis.effectsOf(Definition).Branched);
+        Call, Definition, Analysis.effectsOf(Definition).Branched, S.Known);
     const ParamEffects &Callee = Analysis.effectsOf(Definition, Known);
     llvm::ArrayRef<const Expr *> Args = callArguments(Call);
     for (unsigned I = 0; I < Args.size() && I < Callee.MakesNonblocking.size();
@@ -279,7 +279,8 @@ private:
           S.Nonblocking.insert(Fd);
   }
 
-  /// The parameters whose values the conditions of \p Call read.
+  /// The parameters whose values the conditions of \p Call read, or that
+  /// it passes on to its callee's branches (a wrapper's `encoding`).
   void noteConsulted(const CallExpr *Call, const State &S) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const BlockingEntry *Entry =
@@ -298,9 +299,12 @@ private:
       return;
     const ParamEffects &Next = Analysis.effectsOf(Definition);
     llvm::ArrayRef<const Expr *> Args = callArguments(Call);
-    for (unsigned I = 0; I < Args.size() && I < Next.Consulted.size(); ++I)
+    for (unsigned I = 0; I < Args.size() && I < Next.Consulted.size(); ++I) {
       if (Next.Consulted[I])
         markParams(Args[I], Effects->Consulted);
+      if (Next.Branched[I])
+        markParams(Args[I], Effects->Branched);
+    }
   }
 
   ConditionAnalysis &Analysis;

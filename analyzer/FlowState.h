@@ -57,7 +57,8 @@ struct ParamEffects {
   /// Parameters a catalog condition of a call in the function reads (the
   /// descriptor of `recv`, its `flags`), directly or through a call.
   llvm::SmallBitVector Consulted;
-  /// Parameters a branch condition of the function tests.
+  /// Parameters a branch condition of the function tests, directly or
+  /// through a call that passes them on.
   llvm::SmallBitVector Branched;
 };
 

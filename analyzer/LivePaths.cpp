@@ -171,6 +171,21 @@ static std::optional<int64_t> knownValue(const Expr *Arg,
   return std::nullopt;
 }
 
+/// The value a caller entered with \p CallerKnown passes on when \p Arg is
+/// one of its parameters, untouched in its body.
+static std::optional<int64_t> forwardedValue(const Expr *Arg,
+                                             const ParamValues &CallerKnown) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  auto It = Param ? CallerKnown.find(Param) : CallerKnown.end();
+  if (It == CallerKnown.end())
+    return std::nullopt;
+  const auto *Caller = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  if (!Caller || isReassigned(Param, Caller))
+    return std::nullopt;
+  return It->second;
+}
+
 /// Every argument of \p Call by parameter, default arguments included.
 static llvm::ArrayRef<const Expr *> allArguments(const Expr *Call) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
@@ -185,14 +200,20 @@ static llvm::ArrayRef<const Expr *> allArguments(const Expr *Call) {
 
 ParamValues boundwise::knownArguments(const Expr *Call,
                                       const FunctionDecl *Definition,
-                                      const llvm::SmallBitVector &Only) {
+                                      const llvm::SmallBitVector &Only,
+                                      const ParamValues &CallerKnown) {
   ParamValues Known;
   llvm::ArrayRef<const Expr *> All = allArguments(Call);
-  for (unsigned I = 0; I < All.size() && I < Only.size(); ++I)
-    if (Only[I])
-      if (std::optional<int64_t> Value =
-              knownValue(All[I], Definition->getASTContext()))
-        Known[Definition->getParamDecl(I)] = *Value;
+  for (unsigned I = 0; I < All.size() && I < Only.size(); ++I) {
+    if (!Only[I])
+      continue;
+    std::optional<int64_t> Value =
+        knownValue(All[I], Definition->getASTContext());
+    if (!Value)
+      Value = forwardedValue(All[I], CallerKnown);
+    if (Value)
+      Known[Definition->getParamDecl(I)] = *Value;
+  }
   return Known;
 }
 

@@ -40,11 +40,14 @@ std::optional<int64_t> valueWith(const clang::Expr *E, const ParamValues &Known,
                                  const clang::ASTContext &Context);
 
 /// The values \p Call passes to \p Definition's parameters (default
-/// arguments included) that are known: constants, null, an address; only
-/// for the parameters in \p Only.
+/// arguments included) that are known: constants, null, an address, or a
+/// parameter of the caller that \p CallerKnown knows and the caller never
+/// reassigns (a wrapper passing its `encoding = None` on); only for the
+/// parameters in \p Only.
 ParamValues knownArguments(const clang::Expr *Call,
                            const clang::FunctionDecl *Definition,
-                           const llvm::SmallBitVector &Only);
+                           const llvm::SmallBitVector &Only,
+                           const ParamValues &CallerKnown = {});
 
 class LivePaths {
 public:

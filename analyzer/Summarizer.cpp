@@ -395,7 +395,8 @@ EntryFacts Summarizer::entryFacts(const Expr *Call,
     if (uint64_t Flags = Conditions.flagsOf(Args[I], Here))
       Entry.Conditions.Flags[Param] = Flags;
   }
-  Entry.Constants = knownArguments(Call, Definition, Effects.Branched);
+  Entry.Constants =
+      knownArguments(Call, Definition, Effects.Branched, Here.Known);
   return Entry;
 }
 

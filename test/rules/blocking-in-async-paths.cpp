@@ -39,6 +39,55 @@ Task explicitlyOn() {
   co_return;
 }
 
+// The constant forwarded through a wrapper's own parameter, defaulted too
+// (a `reply(status, body)` that passes its `encoding = None` on to the
+// function that branches on it), and through two wrappers.
+
+enum Encoding { None, Gzip };
+
+static void send(int status, Encoding encoding) {
+  if (encoding == Gzip)
+    sleep(1);
+}
+
+static void reply(int status, Encoding encoding = None) {
+  send(status, encoding);
+}
+
+static void replyOk(Encoding encoding = None) { reply(200, encoding); }
+
+Task replyPlain() {
+  reply(200);
+  replyOk();
+  co_return;
+}
+
+Task replyGzip() {
+  reply(200, Gzip);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'replyGzip' is a coroutine, but 'reply' sleeps (sleep) {{.+}} [blocking-in-async]
+  co_return;
+}
+
+Task replyOkGzip() {
+  replyOk(Gzip);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'replyOkGzip' is a coroutine, but 'replyOk' sleeps (sleep) {{.+}} [blocking-in-async]
+  co_return;
+}
+
+// A wrapper that changes its parameter before passing it on passes what
+// it holds then, not the caller's value.
+
+static void replyUpgraded(Encoding encoding = None) {
+  encoding = Gzip;
+  send(200, encoding);
+}
+
+Task replyReassigned() {
+  replyUpgraded();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'replyReassigned' is a coroutine, but 'replyUpgraded' sleeps (sleep) {{.+}} [blocking-in-async]
+  co_return;
+}
+
 // A mode compared with a constant.
 
 enum Mode { Async, Sync };
