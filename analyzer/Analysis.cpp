@@ -57,6 +57,18 @@ void ErrorCollector::HandleDiagnostic(DiagnosticsEngine::Level Level,
   Result.Findings.push_back(std::move(Error));
 }
 
+/// What a context's caller, the event loop, tells of the parameters: a
+/// readiness watcher's callback gets its descriptor ready.
+static EntryFacts entryOf(const AsyncContext &Context) {
+  EntryFacts Entry;
+  // The body names the definition's parameters, not a prototype's.
+  const FunctionDecl *Definition = Context.Function->getDefinition();
+  if (Context.ReadyParam && Definition)
+    Entry.Conditions.Ready.insert(
+        Definition->getParamDecl(*Context.ReadyParam));
+  return Entry;
+}
+
 namespace {
 
 class AnalysisConsumer : public ASTConsumer {
@@ -84,7 +96,7 @@ public:
     SummaryIndex Summaries;
     Summarizer Builder(Lookup, Summaries, Options.Cost);
     for (const AsyncContext &Async : Contexts)
-      Builder.summarize(Async.Function);
+      Builder.summarize(Async.Function, entryOf(Async));
     std::vector<DiagnosedFunction> Diagnosed;
     if (Options.Diagnose)
       Diagnosed = functionsToDiagnose(Context, InScope);

@@ -180,6 +180,8 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::Bind);
   for (const NonblockingSetter &Entry : File.NonblockingSetters)
     addNames(Entry, &ApiRoles::Setter);
+  for (const DescriptorGetter &Entry : File.DescriptorGetters)
+    addNames(Entry, &ApiRoles::Descriptor);
   // Entry points are the project's own functions, by definition.
   for (const std::string &Name : File.AsyncEntryPoints)
     addRole(Name, nullptr, /*LibraryOnly=*/false,
@@ -271,6 +273,7 @@ static void mergeRoles(ApiRoles &Into, const ApiRoles &From) {
   Fill(Into.Offload, From.Offload);
   Fill(Into.Bind, From.Bind);
   Fill(Into.Setter, From.Setter);
+  Fill(Into.Descriptor, From.Descriptor);
   Fill(Into.CpuHeavy, From.CpuHeavy);
   Fill(Into.Binding, From.Binding);
   Fill(Into.GilCall, From.GilCall);

@@ -50,6 +50,9 @@ llvm::StringRef categoryNoun(Category C);
 enum class ConditionKind {
   FlagSet,
   FdNonblocking,
+  /// The descriptor is one the loop reported ready, and the call is not
+  /// repeated in a loop: one read or accept of it does not wait.
+  FdReady,
   ZeroTimeout,
   ArgNull,
   MinArgs,
@@ -102,6 +105,10 @@ struct HandlerApi {
   /// the callable (`connect`'s receiver, else its sender), the first that
   /// is a pointer to an object; with none, the caller's own object.
   std::vector<int> ThreadObjectArgs;
+  /// LoopCallback of a readiness watcher: the callback's parameter that
+  /// holds the watched descriptor, or the object it is got from (a
+  /// GIOChannel), ready when the loop calls it.
+  std::optional<unsigned> ReadyParam;
 };
 
 /// A field that holds a callback the loop calls on its events: a function
@@ -220,6 +227,13 @@ struct NonblockingSetter {
   FlagRef Flag;
 };
 
+/// A call that returns the descriptor of its argument
+/// (`g_io_channel_unix_get_fd(channel)`).
+struct DescriptorGetter {
+  std::vector<std::string> Names;
+  int Arg = 0;
+};
+
 /// How to offload blocking work from an async context of one library.
 struct Advice {
   std::string Library;
@@ -243,6 +257,7 @@ struct CatalogFile {
   std::vector<CoroutineType> CoroutineTypes;
   std::vector<CoroutineStarter> CoroutineStarters;
   std::vector<NonblockingSetter> NonblockingSetters;
+  std::vector<DescriptorGetter> DescriptorGetters;
   std::vector<Advice> Advices;
   std::vector<std::string> AsyncEntryPoints;
   std::vector<CpuHeavyEntry> CpuHeavy;
@@ -272,6 +287,7 @@ struct ApiRoles {
   const Offloader *Offload = nullptr;
   const Binder *Bind = nullptr;
   const NonblockingSetter *Setter = nullptr;
+  const DescriptorGetter *Descriptor = nullptr;
   const CpuHeavyEntry *CpuHeavy = nullptr;
   const PythonBinding *Binding = nullptr;
   const ProcessSpawner *Spawner = nullptr;
@@ -298,7 +314,7 @@ struct ApiRoles {
   /// the project's own code and are looked into.
   bool isKnown() const {
     return Blocking || Handler || Submit || Offload || Bind || Setter ||
-           CpuHeavy || Binding || Spawner || Starter || GilCall ||
+           Descriptor || CpuHeavy || Binding || Spawner || Starter || GilCall ||
            TouchesPython || PythonSafe;
   }
 };

@@ -24,6 +24,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CoroutineStarter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::HandlerField)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::UiEventHandler)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::DescriptorGetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::PythonBinding)
@@ -48,6 +49,7 @@ template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
     using boundwise::ConditionKind;
     Io.enumCase(Value, "flag-set", ConditionKind::FlagSet);
     Io.enumCase(Value, "fd-nonblocking", ConditionKind::FdNonblocking);
+    Io.enumCase(Value, "fd-ready", ConditionKind::FdReady);
     Io.enumCase(Value, "zero-timeout", ConditionKind::ZeroTimeout);
     Io.enumCase(Value, "arg-null", ConditionKind::ArgNull);
     Io.enumCase(Value, "min-args", ConditionKind::MinArgs);
@@ -128,11 +130,14 @@ template <> struct MappingTraits<boundwise::HandlerApi> {
     Io.mapOptional("io-object-arg", E.IoObjectArg);
     Io.mapOptional("kind", E.Kind, boundwise::HandlerKind::Completion);
     Io.mapOptional("thread-object-args", E.ThreadObjectArgs);
+    Io.mapOptional("ready-param", E.ReadyParam);
   }
   static std::string validate(IO &, boundwise::HandlerApi &E) {
     if ((E.Kind == boundwise::HandlerKind::ObjectThread) ==
         E.ThreadObjectArgs.empty())
       return "thread-object-args go with kind: object-thread, and only with it";
+    if (E.ReadyParam && E.Kind != boundwise::HandlerKind::LoopCallback)
+      return "ready-param goes with kind: callback";
     return validateNames(E);
   }
 };
@@ -243,6 +248,16 @@ template <> struct MappingTraits<boundwise::NonblockingSetter> {
   }
 };
 
+template <> struct MappingTraits<boundwise::DescriptorGetter> {
+  static void mapping(IO &Io, boundwise::DescriptorGetter &E) {
+    Io.mapRequired("names", E.Names);
+    Io.mapRequired("arg", E.Arg);
+  }
+  static std::string validate(IO &, boundwise::DescriptorGetter &E) {
+    return validateNames(E);
+  }
+};
+
 template <> struct MappingTraits<boundwise::Advice> {
   static void mapping(IO &Io, boundwise::Advice &E) {
     Io.mapRequired("library", E.Library);
@@ -324,6 +339,7 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("coroutine-types", F.CoroutineTypes);
     Io.mapOptional("coroutine-starters", F.CoroutineStarters);
     Io.mapOptional("nonblocking-setters", F.NonblockingSetters);
+    Io.mapOptional("descriptor-getters", F.DescriptorGetters);
     Io.mapOptional("advice", F.Advices);
     Io.mapOptional("async-entry-points", F.AsyncEntryPoints);
     Io.mapOptional("cpu-heavy", F.CpuHeavy);

@@ -425,7 +425,8 @@ private:
                            ? ContextKind::LoopCallback
                            : ContextKind::Handler;
     for (int Index : Handler.Args)
-      addCallables(argumentAt(Call, Index), Kind, Api, Handler.Library, OnPool);
+      addCallables(argumentAt(Call, Index), Kind, Api, Handler.Library, OnPool,
+                   Handler.ReadyParam);
   }
 
   /// `connect(button, &QPushButton::clicked, this, &MainWindow::load)`:
@@ -479,13 +480,19 @@ private:
   }
 
   void addCallables(const Expr *Callable, ContextKind Kind, llvm::StringRef Api,
-                    llvm::StringRef Library, bool OnPool = false) {
-    for (const ResolvedCallable &Resolved : resolveCallables(Callable, Lookup))
-      if (!Resolved.OnPool && !OnPool)
-        add({Resolved.Function, Kind, Api.str(), Library.str(),
-             Resolved.IsLambda});
-      else
+                    llvm::StringRef Library, bool OnPool = false,
+                    std::optional<unsigned> ReadyParam = std::nullopt) {
+    for (const ResolvedCallable &Resolved : resolveCallables(Callable, Lookup)) {
+      if (Resolved.OnPool || OnPool) {
         addPoolTask(Resolved, Api, /*NewThread=*/false, nullptr);
+        continue;
+      }
+      AsyncContext Context{Resolved.Function, Kind, Api.str(), Library.str(),
+                           Resolved.IsLambda};
+      if (ReadyParam && *ReadyParam < Resolved.Function->getNumParams())
+        Context.ReadyParam = ReadyParam;
+      add(std::move(Context));
+    }
   }
 
   void addPoolTask(const ResolvedCallable &Resolved, llvm::StringRef Api,

@@ -63,6 +63,10 @@ struct AsyncContext {
   /// coroutine; nothing for the other kinds.
   PlaceSet Where;
 
+  /// LoopCallback of a readiness watcher: the parameter holding the
+  /// descriptor the loop reported ready (or the channel it is got from).
+  std::optional<unsigned> ReadyParam;
+
   /// PoolTask: a new thread per call (std::thread), not a bounded pool.
   bool NewThread = false;
   /// PoolTask: started from inside a loop over items, at SubmitLoc.

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,9 @@ struct FunctionSummary {
   std::vector<EffectOp> Ops;
   std::vector<CallEdge> Calls;
   std::vector<ParamLoop> ParamLoops;
+  /// The forks (ForkChildOf) whose child execs a program: the child is that
+  /// program, judged at the exec, whatever it does before (`dup2`, `open`).
+  std::set<std::string> ExecingForkChildren;
   /// Filled by SummaryIndex::propagate(): one entry per category and mode
   /// reached.
   std::vector<BlockingReach> Reaches;

@@ -13,9 +13,15 @@
 using namespace clang;
 using namespace boundwise;
 
+static void keepCommon(std::set<const ValueDecl *> &Into,
+                       const std::set<const ValueDecl *> &Other) {
+  for (auto It = Into.begin(); It != Into.end();)
+    It = Other.count(*It) ? std::next(It) : Into.erase(It);
+}
+
 void ConditionState::intersect(const ConditionState &Other) {
-  for (auto It = Nonblocking.begin(); It != Nonblocking.end();)
-    It = Other.Nonblocking.count(*It) ? std::next(It) : Nonblocking.erase(It);
+  keepCommon(Nonblocking, Other.Nonblocking);
+  keepCommon(Ready, Other.Ready);
   for (auto It = Flags.begin(); It != Flags.end();) {
     auto There = Other.Flags.find(It->first);
     if (There == Other.Flags.end()) {
@@ -134,6 +140,16 @@ bool ConditionAnalysis::flagSet(const Expr *E, llvm::StringRef Name,
          (flagsOf(E, State) & (uint64_t(1) << It->second));
 }
 
+const ValueDecl *ConditionAnalysis::descriptorOf(const Expr *E) const {
+  if (const ValueDecl *Named = namedValue(E))
+    return Named;
+  const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const DescriptorGetter *Getter =
+      Callee ? Lookup.roles(Callee).Descriptor : nullptr;
+  return Getter ? namedValue(argumentAt(Call, Getter->Arg)) : nullptr;
+}
+
 /// The parameter \p E names, if any.
 static const ParmVarDecl *namedParam(const Expr *E) {
   return dyn_cast_or_null<ParmVarDecl>(namedValue(E));
@@ -202,6 +218,7 @@ private:
       return;
     S.Flags.erase(Target);
     S.Nonblocking.erase(Target);
+    S.Ready.erase(Target);
   }
 
   /// `fd = accept4(l, 0, 0, SOCK_NONBLOCK)`, `flags = MSG_DONTWAIT`.
@@ -211,6 +228,13 @@ private:
       return;
     if (Target->getType()->isIntegralOrEnumerationType())
       S.Flags[Target] = Analysis.flagsOf(Value, S);
+    // `int fd = g_io_channel_unix_get_fd(channel)` is the channel's.
+    if (const ValueDecl *Source = Analysis.descriptorOf(Value)) {
+      if (S.Nonblocking.count(Source))
+        S.Nonblocking.insert(Target);
+      if (S.Ready.count(Source))
+        S.Ready.insert(Target);
+    }
     const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
     const NonblockingSetter *Setter = Call ? setterOf(Call) : nullptr;
     if (Setter && Setter->Result && setsFlag(*Setter, Call, S))
@@ -259,7 +283,7 @@ private:
     if (const NonblockingSetter *Setter = setterOf(Call)) {
       if (Setter->FdArg && setsFlag(*Setter, Call, S))
         if (const ValueDecl *Fd =
-                namedValue(argumentAt(Call, *Setter->FdArg)))
+                Analysis.descriptorOf(argumentAt(Call, *Setter->FdArg)))
           S.Nonblocking.insert(Fd);
       return;
     }
@@ -290,7 +314,8 @@ private:
            {&Entry->Unless, &Entry->OnlyIf})
         for (const Condition &Cond : *Conditions)
           if (Cond.When == ConditionKind::FlagSet ||
-              Cond.When == ConditionKind::FdNonblocking)
+              Cond.When == ConditionKind::FdNonblocking ||
+              Cond.When == ConditionKind::FdReady)
             markParams(argumentAt(Call, Cond.Arg), Effects->Consulted);
       return;
     }

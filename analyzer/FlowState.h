@@ -38,13 +38,16 @@ class DeclLookup;
 /// when the flag is set on every path to the point.
 struct ConditionState {
   std::set<const clang::ValueDecl *> Nonblocking;
+  /// Descriptors the event loop reported ready when it called the function
+  /// (a readiness watcher's callback): one read or accept does not wait.
+  std::set<const clang::ValueDecl *> Ready;
   std::map<const clang::ValueDecl *, uint64_t> Flags;
   /// The values the caller passes (they decide `on ? f | O_NONBLOCK : f`).
   ParamValues Known;
 
   bool operator==(const ConditionState &Other) const {
-    return Nonblocking == Other.Nonblocking && Flags == Other.Flags &&
-           Known == Other.Known;
+    return Nonblocking == Other.Nonblocking && Ready == Other.Ready &&
+           Flags == Other.Flags && Known == Other.Known;
   }
   /// Keeps what holds in both.
   void intersect(const ConditionState &Other);
@@ -92,6 +95,11 @@ public:
   /// values \p Known it passes; computed once.
   const ParamEffects &effectsOf(const clang::FunctionDecl *Definition,
                                 const ParamValues &Known = {});
+
+  /// The variable, parameter or field that holds the descriptor \p E is, or
+  /// the object a catalog descriptor getter gets it from
+  /// (`g_io_channel_unix_get_fd(channel)` is `channel`'s).
+  const clang::ValueDecl *descriptorOf(const clang::Expr *E) const;
 
   DeclLookup &lookup() const { return Lookup; }
 

@@ -160,8 +160,9 @@ static bool isClassOrDerived(const CXXRecordDecl *Class,
   });
 }
 
-static bool conditionHolds(const Condition &Cond, const Expr *Call,
+static bool conditionHolds(const Condition &Cond, const CallSite &Site,
                            const CallSiteFacts &Facts) {
+  const Expr *Call = Site.Call;
   const Expr *Arg = argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
@@ -177,7 +178,12 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
                       classOfType(Arg->IgnoreParenImpCasts()->getType()),
                       Cond.Classes, 0);
   case ConditionKind::FdNonblocking:
-    return Facts.Flow.at(Call).Nonblocking.count(namedValue(Arg)) != 0;
+    return Facts.Flow.at(Call).Nonblocking.count(
+               Facts.Conditions.descriptorOf(Arg)) != 0;
+  case ConditionKind::FdReady:
+    // Readiness covers one read: a loop that drains the descriptor waits.
+    return !Site.InLoop && Facts.Flow.at(Call).Ready.count(
+                               Facts.Conditions.descriptorOf(Arg)) != 0;
   case ConditionKind::ZeroTimeout:
     return isZeroTimeout(Arg, Facts, 0);
   case ConditionKind::ArgNull:
@@ -190,13 +196,13 @@ static bool conditionHolds(const Condition &Cond, const Expr *Call,
   llvm_unreachable("covered switch");
 }
 
-static bool callBlocks(const BlockingEntry &Entry, const Expr *Call,
+static bool callBlocks(const BlockingEntry &Entry, const CallSite &Site,
                        const CallSiteFacts &Facts) {
   for (const Condition &Cond : Entry.Unless)
-    if (conditionHolds(Cond, Call, Facts))
+    if (conditionHolds(Cond, Site, Facts))
       return false;
   for (const Condition &Cond : Entry.OnlyIf)
-    if (!conditionHolds(Cond, Call, Facts))
+    if (!conditionHolds(Cond, Site, Facts))
       return false;
   return true;
 }
@@ -336,6 +342,8 @@ std::string EntryFacts::key(const FunctionDecl *Function) const {
     const ParmVarDecl *Param = Function->getParamDecl(I);
     if (Conditions.Nonblocking.count(Param))
       Key += "#nb" + std::to_string(I);
+    if (Conditions.Ready.count(Param))
+      Key += "#rd" + std::to_string(I);
     auto Flags = Conditions.Flags.find(Param);
     if (Flags != Conditions.Flags.end() && Flags->second)
       Key += "#f" + std::to_string(I) + "=" + std::to_string(Flags->second);
@@ -376,9 +384,10 @@ static bool isOwnObject(const Expr *Call, const CallSiteFacts &Facts) {
          !Var->getType()->isReferenceType();
 }
 
-EntryFacts Summarizer::entryFacts(const Expr *Call,
+EntryFacts Summarizer::entryFacts(const CallSite &Site,
                                   const FunctionDecl *Definition,
                                   const CallSiteFacts &Facts) {
+  const Expr *Call = Site.Call;
   EntryFacts Entry;
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
   Entry.OwnObject = Method && hasMutexMember(Method->getParent()) &&
@@ -390,8 +399,12 @@ EntryFacts Summarizer::entryFacts(const Expr *Call,
     if (!Effects.Consulted[I])
       continue;
     const ParmVarDecl *Param = Definition->getParamDecl(I);
-    if (Here.Nonblocking.count(namedValue(Args[I])))
+    const ValueDecl *Fd = Conditions.descriptorOf(Args[I]);
+    if (Here.Nonblocking.count(Fd))
       Entry.Conditions.Nonblocking.insert(Param);
+    // Called once per item of a loop, the callee reads the descriptor again.
+    if (!Site.InLoop && Here.Ready.count(Fd))
+      Entry.Conditions.Ready.insert(Param);
     if (uint64_t Flags = Conditions.flagsOf(Args[I], Here))
       Entry.Conditions.Flags[Param] = Flags;
   }
@@ -416,8 +429,11 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
     return;
   }
   ApiRoles Roles = Lookup.roles(Call);
+  if (Roles.Spawner && Roles.Spawner->Kind == "exec" &&
+      !Site.State.ForkChildOf.empty())
+    Summary.ExecingForkChildren.insert(Site.State.ForkChildOf);
   std::string Api = apiSpelling(Call, Callee, Context);
-  if (Roles.Blocking && callBlocks(*Roles.Blocking, Call, Facts))
+  if (Roles.Blocking && callBlocks(*Roles.Blocking, Site, Facts))
     Summary.Ops.push_back(
         {Roles.Blocking->Cat, Api,
          Roles.Blocking->What.empty() ? "blocks" : Roles.Blocking->What,
@@ -445,7 +461,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   if (isa<CoroutineBodyStmt>(Definition->getBody()) &&
       !Facts.AwaitedCalls.count(Call))
     return;
-  EntryFacts Entry = entryFacts(Call, Definition, Facts);
+  EntryFacts Entry = entryFacts(Site, Definition, Facts);
   std::string Usr = Lookup.identity(Definition) + Entry.key(Definition);
   Summary.Calls.push_back(
       {Usr, Where, Site.State, constantArguments(Call, Context), Site.InLoop});
@@ -481,9 +497,10 @@ void Summarizer::summarizeOne(const Pending &Next,
         {Loop.Param, Loop.Factor, Lookup.point(Loop.Loop->getBeginLoc())});
 }
 
-std::string Summarizer::summarize(const FunctionDecl *Function) {
+std::string Summarizer::summarize(const FunctionDecl *Function,
+                                  EntryFacts Entry) {
   std::string Usr = Lookup.identity(Function);
-  std::vector<Pending> Worklist{{Function, {}, Usr}};
+  std::vector<Pending> Worklist{{Function, std::move(Entry), Usr}};
   while (!Worklist.empty()) {
     Pending Next = std::move(Worklist.back());
     Worklist.pop_back();

@@ -54,8 +54,10 @@ public:
   Summarizer(DeclLookup &Lookup, SummaryIndex &Index, const CostModel &Cost)
       : Lookup(Lookup), Index(Index), Cost(Cost), Conditions(Lookup) {}
 
-  /// Summarises \p Function and everything it reaches; returns its USR.
-  std::string summarize(const clang::FunctionDecl *Function);
+  /// Summarises \p Function, entered with \p Entry (what its context tells
+  /// of its parameters), and everything it reaches; returns its USR.
+  std::string summarize(const clang::FunctionDecl *Function,
+                        EntryFacts Entry = {});
 
 private:
   struct Pending {
@@ -68,7 +70,7 @@ private:
   void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                       const CallSiteFacts &Facts,
                       std::vector<Pending> &Worklist);
-  EntryFacts entryFacts(const clang::Expr *Call,
+  EntryFacts entryFacts(const CallSite &Site,
                         const clang::FunctionDecl *Definition,
                         const CallSiteFacts &Facts);
 

@@ -53,7 +53,8 @@ static std::vector<ChainStart> childStarts(const FunctionSummary &Function,
   return Starts;
 }
 
-/// fork(): the child's code blocks on I/O and computes nothing heavy.
+/// fork(): the child's code blocks on I/O and computes nothing heavy. A
+/// child that execs is the program it runs (checkCommand judges it).
 static void checkForkChild(const AsyncContext &Spawn,
                            const AnalysisState &State,
                            std::vector<Finding> &Out) {
@@ -64,6 +65,8 @@ static void checkForkChild(const AsyncContext &Spawn,
   const SourcePoint &At = Spawn.SubmitLoc;
   std::string Site = At.File + ":" + std::to_string(At.Line) + ":" +
                      std::to_string(At.Column);
+  if (Summary->ExecingForkChildren.count(Site))
+    return;
   auto IsCpu = [](Category Cat) { return Cat == Category::Cpu; };
   if (!childStarts(*Summary, Site, IsCpu, State.Summaries).empty())
     return;

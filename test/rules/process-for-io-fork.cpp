@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -171,6 +172,36 @@ void vforkToDownload() {
     _exit(127);
   }
   waitpid(pid, nullptr, 0);
+}
+
+// A child that sends its output to /dev/null and execs a program: the
+// child is that program, and what it opens first is not its work. A browser
+// opener is not an I/O-only program: quiet.
+void forkToOpenBrowser(char *uri) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+      dup2(fd, STDOUT_FILENO);
+      close(fd);
+    }
+    char *args[] = {(char *)"xdg-open", uri, nullptr};
+    execvp(args[0], args);
+    _exit(1);
+  }
+}
+
+// The same child without the exec only opens a file.
+void forkToOpenOnly() {
+  pid_t pid = fork();
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: the child forked here only {{.+}} [process-for-io]
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    // CHECK-NOTES: :[[@LINE-1]]:14: note: 'forkToOpenOnly' calls 'open', {{.+}}
+    if (fd >= 0)
+      close(fd);
+    _exit(0);
+  }
 }
 
 // A child that execs a compressor: quiet.

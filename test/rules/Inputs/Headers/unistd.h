@@ -9,6 +9,10 @@ int usleep(unsigned int usec);
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
+int dup2(int oldfd, int newfd);
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
 int pipe(int fds[2]);
 pid_t fork(void);
 pid_t vfork(void);
