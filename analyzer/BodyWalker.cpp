@@ -58,6 +58,11 @@ struct LoopFrame {
   bool MovesCursor = false;
   /// The variable bounding the loop (`n` of `i < n`), if one.
   const ValueDecl *BoundVar = nullptr;
+  /// What bounds the loop over data as written: `rows[i].size()` of
+  /// `j < rows[i].size()`, the range of a range-for.
+  const Expr *BoundExpr = nullptr;
+  /// A range-for's variable: the current item.
+  const ValueDecl *Item = nullptr;
   /// Steps by a constant stride of more than one: a walk over chunks.
   bool Chunked = false;
 };
@@ -397,6 +402,7 @@ private:
       return Frame;
     }
     Frame.OverData = true;
+    Frame.BoundExpr = Bound;
     Frame.BoundVar = namedValue(Bound);
     if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Frame.BoundVar))
       Frame.Param = Param->getFunctionScopeIndex();
@@ -454,6 +460,8 @@ private:
       return Frame;
     }
     Frame.OverData = true;
+    Frame.BoundExpr = Range;
+    Frame.Item = Loop->getLoopVariable();
     return Frame;
   }
 
@@ -498,7 +506,7 @@ private:
     // in a scan that moves its own cursor, walks the same data: one scan.
     for (const LoopFrame &Outer : Loops)
       if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor) ||
-                             walksChunk(Outer, Frame)))
+                             walksChunk(Outer, Frame) || walksItem(Outer, Frame)))
         Frame.OverData = false;
     Frame.MovesCursor = writes(loopBody(Loop), Frame.Cursor,
                                /*AssignOnly=*/true);
@@ -519,6 +527,68 @@ private:
     const auto *Bound = dyn_cast_or_null<VarDecl>(Inner.BoundVar);
     return Outer.Chunked && Bound && Bound->hasLocalStorage() &&
            Outer.Loop->getSourceRange().fullyContains(Bound->getSourceRange());
+  }
+
+  /// Whether \p Inner walks a part of \p Outer's current item (the cells of
+  /// a row, `for (j < rows[i].len)`, `for (p : w->panes)`, or through a
+  /// local that holds the item, `b = bufs[i]; for (j < b->count)`): a walk
+  /// of nested data, linear in its size. `for (j < i)` is not: it reads the
+  /// cursor, not an item.
+  static bool walksItem(const LoopFrame &Outer, const LoopFrame &Inner) {
+    return Inner.BoundExpr && readsItem(Inner.BoundExpr, Outer);
+  }
+
+  static bool readsItem(const Stmt *S, const LoopFrame &Outer,
+                        bool FollowLocals = true) {
+    if (!S)
+      return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return (Outer.Item && Ref->getDecl() == Outer.Item) ||
+             (FollowLocals && holdsItem(Ref->getDecl(), Outer.Loop, Outer));
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
+      if (mentions(Subscript->getIdx(), Outer.Cursor))
+        return true;
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S))
+      if (Operator->getOperator() == OO_Subscript &&
+          Operator->getNumArgs() == 2 &&
+          mentions(Operator->getArg(1), Outer.Cursor))
+        return true;
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (mentions(Member->getBase(), Outer.Cursor))
+        return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return readsItem(Child, Outer, FollowLocals);
+    });
+  }
+
+  /// Whether \p Var is a local given a part of \p Outer's item in \p S,
+  /// the outer loop's body (`const Row &row = rows[i]`, `b = bufs[i]`).
+  static bool holdsItem(const ValueDecl *Var, const Stmt *S,
+                        const LoopFrame &Outer) {
+    const auto *Local = dyn_cast_or_null<VarDecl>(Var);
+    if (!S || !Local || !Local->hasLocalStorage() || isa<LambdaExpr>(S))
+      return false;
+    if (const auto *Decl = dyn_cast<DeclStmt>(S))
+      for (const clang::Decl *D : Decl->decls())
+        if (D == Local && readsItem(Local->getInit(), Outer, false))
+          return true;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S))
+      if (Assign->getOpcode() == BO_Assign &&
+          namedValue(Assign->getLHS()) == Local &&
+          readsItem(Assign->getRHS(), Outer, false))
+        return true;
+    return llvm::any_of(S->children(), [&](const Stmt *Child) {
+      return holdsItem(Var, Child, Outer);
+    });
+  }
+
+  static bool mentions(const Stmt *S, const ValueDecl *Var) {
+    if (!S || !Var)
+      return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return Ref->getDecl() == Var;
+    return llvm::any_of(S->children(),
+                        [&](const Stmt *Child) { return mentions(Child, Var); });
   }
 
   static bool yieldsEachTurn(const Stmt *S) {

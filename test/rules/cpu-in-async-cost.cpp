@@ -182,3 +182,36 @@ Task sortThree(std::vector<int> &input) {
   // CHECK-MESSAGES-LOW: :[[@LINE-2]]:3: warning: 'sortThree' is a coroutine, but it calls 'std::sort', which sorts a range {{.+}} [cpu-in-async]
   co_return;
 }
+
+// A walk of nested data, the cells of each row, is linear in its size: one
+// level, by item or by index. A triangle over the same rows is a nest.
+
+struct Row {
+  std::vector<int> cells;
+};
+
+Task sumCells(const std::vector<Row> &rows) {
+  long sum = 0;
+  for (const Row &row : rows)
+    for (int cell : row.cells)
+      sum += cell;
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t j = 0; j < rows[i].cells.size(); ++j)
+      sum += rows[i].cells[j];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row *row = &rows[i];
+    for (size_t j = 0; j < row->cells.size(); ++j)
+      sum += row->cells[j];
+  }
+  co_return;
+}
+
+Task triangle(const std::vector<Row> &rows) {
+  long same = 0;
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      same += rows[i].cells.size() == rows[j].cells.size();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'triangle' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'triangle' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
