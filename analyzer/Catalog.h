@@ -134,11 +134,22 @@ struct Submitter {
 };
 
 /// An API whose callable arguments run on another thread.
+/// What runs an offloaded callable: a new thread per call, or threads that
+/// are reused.
+enum class OffloadKind { Pool, Thread };
+
+/// An argument whose value, an enumerator, makes a pool offloader start a
+/// thread per call: `std::async(std::launch::async, f)`.
+struct ThreadPolicy {
+  int Arg = 0;
+  std::string Value;
+};
+
 struct Offloader {
   std::vector<std::string> Names;
   std::vector<int> Args;
-  /// `thread`: a new thread per call; `pool`: a bounded pool.
-  std::string Kind = "pool";
+  OffloadKind Kind = OffloadKind::Pool;
+  std::optional<ThreadPolicy> ThreadWhen;
 };
 
 /// A function that computes for long on its own.

@@ -64,6 +64,13 @@ template <> struct ScalarEnumerationTraits<boundwise::CoroutineKind> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<boundwise::OffloadKind> {
+  static void enumeration(IO &Io, boundwise::OffloadKind &Value) {
+    Io.enumCase(Value, "pool", boundwise::OffloadKind::Pool);
+    Io.enumCase(Value, "thread", boundwise::OffloadKind::Thread);
+  }
+};
+
 template <> struct ScalarEnumerationTraits<boundwise::HandlerKind> {
   static void enumeration(IO &Io, boundwise::HandlerKind &Value) {
     Io.enumCase(Value, "completion", boundwise::HandlerKind::Completion);
@@ -154,15 +161,21 @@ template <> struct MappingTraits<boundwise::Submitter> {
   }
 };
 
+template <> struct MappingTraits<boundwise::ThreadPolicy> {
+  static void mapping(IO &Io, boundwise::ThreadPolicy &E) {
+    Io.mapRequired("arg", E.Arg);
+    Io.mapRequired("value", E.Value);
+  }
+};
+
 template <> struct MappingTraits<boundwise::Offloader> {
   static void mapping(IO &Io, boundwise::Offloader &E) {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("args", E.Args);
-    Io.mapOptional("kind", E.Kind, std::string("pool"));
+    Io.mapOptional("kind", E.Kind, boundwise::OffloadKind::Pool);
+    Io.mapOptional("thread-when", E.ThreadWhen);
   }
   static std::string validate(IO &, boundwise::Offloader &E) {
-    if (E.Kind != "pool" && E.Kind != "thread")
-      return "an offloader's kind is 'pool' or 'thread'";
     return validateNames(E);
   }
 };

@@ -4,6 +4,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Path.h"
 
 using namespace boundwise;
@@ -38,6 +39,21 @@ template <> struct MappingTraits<Config> {
     Io.mapOptional("DisabledApis", C.DisabledApis);
     Io.mapOptional("CostModel", C.CostModel);
     Io.mapOptional("InheritParentConfig", C.InheritParentConfig);
+  }
+  // An invalid filter would match nothing and hide every header's finding
+  // without a word.
+  static std::string validate(IO &, Config &C) {
+    for (auto [Key, Pattern] :
+         {std::pair{"HeaderFilterRegex", &C.HeaderFilterRegex},
+          std::pair{"ExcludeHeaderFilterRegex", &C.ExcludeHeaderFilterRegex}}) {
+      std::string Reason;
+      // Empty is no filter.
+      if (*Pattern && !(*Pattern)->empty() &&
+          !llvm::Regex(**Pattern).isValid(Reason))
+        return std::string(Key) + " '" + **Pattern +
+               "' is not a regular expression: " + Reason;
+    }
+    return "";
   }
 };
 /// What --dump-config prints: Config without the catalog sections.

@@ -116,6 +116,21 @@ static bool isPerItemLoop(const Stmt *Loop) {
   return false;
 }
 
+/// Whether \p Call passes the enumerator of \p Policy (`std::launch::async`)
+/// as its policy argument. A policy in a variable, or or-ed with another,
+/// leaves the choice to the library.
+static bool namesThreadPolicy(const Expr *Call,
+                              const std::optional<ThreadPolicy> &Policy) {
+  if (!Policy)
+    return false;
+  const Expr *Arg = argumentAt(Call, Policy->Arg);
+  const auto *Ref =
+      Arg ? dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()) : nullptr;
+  const auto *Enumerator =
+      Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  return Enumerator && catalogNameOf(Enumerator) == Policy->Value;
+}
+
 /// The constant beginning of a string expression: a literal, or a literal
 /// that starts a concatenation (`"curl " + url`), through variables and
 /// `.c_str()`.
@@ -593,7 +608,8 @@ private:
 
   void addOffloaded(const Expr *Call, const Offloader &Offload,
                     llvm::StringRef Api) {
-    bool NewThread = Offload.Kind == "thread";
+    bool NewThread = Offload.Kind == OffloadKind::Thread ||
+                     namesThreadPolicy(Call, Offload.ThreadWhen);
     if (NewThread)
       addConnectionThread(Call, Api);
     auto Args = callArguments(Call);

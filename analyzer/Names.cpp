@@ -14,6 +14,9 @@ static bool isNamedScope(const DeclContext *Context) {
     return !Namespace->isInline() && !Namespace->isAnonymousNamespace();
   if (const auto *Record = dyn_cast<RecordDecl>(Context))
     return !Record->getName().empty();
+  // `std::launch::async`: a scoped enumerator is named through its enum.
+  if (const auto *Enum = dyn_cast<EnumDecl>(Context))
+    return Enum->isScoped();
   return false;
 }
 

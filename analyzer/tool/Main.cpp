@@ -27,6 +27,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
@@ -314,6 +315,20 @@ static int verifyConfigs(const ConfigSet &Configs) {
     return 1;
   outs() << "No config errors detected.\n";
   return 0;
+}
+
+/// The command line's header filters compile as regular expressions (a
+/// configuration's are checked as it is read): an invalid one would match
+/// nothing and hide every header's finding without a word.
+static Error validateHeaderFilters() {
+  for (const cl::opt<std::string> *Flag : {&HeaderFilter, &ExcludeHeaderFilter}) {
+    std::string Reason;
+    if (!Flag->getValue().empty() &&
+        !llvm::Regex(Flag->getValue()).isValid(Reason))
+      return createStringError("--" + Flag->ArgStr + " '" + Flag->getValue() +
+                               "' is not a regular expression: " + Reason);
+  }
+  return Error::success();
 }
 
 /// What stands for a file whose analysis crashed: its error, no findings
@@ -723,6 +738,8 @@ int main(int Argc, const char **Argv) {
   auto Filters = parseLineFilter(LineFilter);
   if (!Filters)
     return usageError(toString(Filters.takeError()));
+  if (Error Err = validateHeaderFilters())
+    return usageError(toString(std::move(Err)));
   if (Diagnose && Format == OutputFormat::Sarif)
     return usageError("--diagnose prints text or JSON, not SARIF");
   if (enabledRules(CheckGlobs).empty()) {

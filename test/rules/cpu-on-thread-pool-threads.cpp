@@ -97,11 +97,22 @@ void compressOnPool(BS::thread_pool &pool, const std::vector<Chunk> &chunks) {
   pool.wait();
 }
 
-// std::async is taken to be a pool.
+// std::async(std::launch::async, ...) starts a thread per call.
 void compressAsync(const std::vector<Chunk> &chunks) {
   std::vector<std::future<void>> results;
   for (const Chunk &chunk : chunks)
     results.push_back(std::async(std::launch::async, compressChunk, chunk));
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: a new thread is started per item of this loop, and 'compressChunk' computes for long (compress): {{.+}} [cpu-on-thread-pool]
+}
+
+// With no policy, or a deferred one, the library chooses: taken to be a
+// pool.
+void compressDeferred(const std::vector<Chunk> &chunks) {
+  std::vector<std::future<void>> results;
+  for (const Chunk &chunk : chunks) {
+    results.push_back(std::async(compressChunk, chunk));
+    results.push_back(std::async(std::launch::deferred, compressChunk, chunk));
+  }
 }
 
 // Light work per thread: nothing computes for long.

@@ -145,7 +145,7 @@ void asyncUnderCapturedLock(unsigned *state) {
   auto done = std::async(std::launch::async, [&mu, state] {
     std::unique_lock<std::mutex> lock(mu);
     mix(state);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the lambda passed to '{{(std::)?}}async' runs on a thread pool, but 'mix' computes for long (a loop of 4000000 iterations) while holding 'mu', a lock every task shares: the tasks run one at a time; hold the lock only to merge results [cpu-on-thread-pool]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the lambda passed to '{{(std::)?}}async' runs on its own thread, but 'mix' computes for long (a loop of 4000000 iterations) while holding 'mu', a lock every task shares: the tasks run one at a time; hold the lock only to merge results [cpu-on-thread-pool]
   });
   done.wait();
 }

@@ -8,6 +8,7 @@
 // Asio's synchronous acceptor is in thread-per-connection-asio.cpp.
 
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <semaphore>
 #include <thread>
@@ -73,6 +74,27 @@ void serveJthread(int listener) {
     threads.emplace_back(handleClient, client);
     // CHECK-NOTES: :[[@LINE-1]]:13: warning: a new thread ('std::jthread') is started for each connection this loop accepts, without a bound: {{.+}} [thread-per-connection]
     // CHECK-NOTES: :[[@LINE-3]]:18: note: the connection is accepted here{{$}}
+  }
+}
+
+// std::async(std::launch::async, ...) per connection: a thread each.
+void serveAsync(int listener) {
+  std::vector<std::future<void>> sessions;
+  for (;;) {
+    int client = accept(listener, nullptr, nullptr);
+    sessions.push_back(std::async(std::launch::async, handleClient, client));
+    // CHECK-NOTES: :[[@LINE-1]]:24: warning: a new thread ('{{(std::)?}}async') is started for each connection this loop accepts, without a bound: {{.+}} [thread-per-connection]
+    // CHECK-NOTES: :[[@LINE-3]]:18: note: the connection is accepted here{{$}}
+  }
+}
+
+// std::async with no policy may run the session deferred or on a pool:
+// quiet.
+void serveAsyncDefault(int listener) {
+  std::vector<std::future<void>> sessions;
+  for (;;) {
+    int client = accept(listener, nullptr, nullptr);
+    sessions.push_back(std::async(handleClient, client));
   }
 }
 
