@@ -353,6 +353,7 @@ private:
     case TypeRole::Lock:
     case TypeRole::GilGuard:
     case TypeRole::UiObject:
+    case TypeRole::CurrentExecutor:
     case TypeRole::PythonObject:
     case TypeRole::MethodTable:
       return;
@@ -685,13 +686,51 @@ public:
 
 } // namespace
 
+namespace {
+/// Adds the locals that hold the executor the coroutine runs on (`auto ex =
+/// co_await CurrentExecutor();`) to what is known, as not null: where a
+/// coroutine runs on an event loop it has its executor, so `if (!ex)
+/// std::this_thread::sleep_for(d);`, the library's synchronous fallback,
+/// does not run there.
+class CurrentExecutorLocals
+    : public RecursiveASTVisitor<CurrentExecutorLocals> {
+public:
+  CurrentExecutorLocals(DeclLookup &Lookup, KnownValues &Known)
+      : Lookup(Lookup), Known(Known) {}
+
+  bool VisitVarDecl(VarDecl *Var) {
+    const Expr *Init = Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr;
+    const auto *Await = dyn_cast_or_null<CoawaitExpr>(Init);
+    if (Await && Lookup.typeRole(Await->getOperand()->getType()) ==
+                     TypeRole::CurrentExecutor)
+      Known[Var] = 1;
+    return true;
+  }
+  // A lambda's body is a function of its own.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+private:
+  DeclLookup &Lookup;
+  KnownValues &Known;
+};
+} // namespace
+
+static KnownValues withCurrentExecutors(const FunctionDecl *Function,
+                                        DeclLookup &Lookup, KnownValues Known) {
+  if (isa_and_nonnull<CoroutineBodyStmt>(Function->getBody()))
+    CurrentExecutorLocals(Lookup, Known)
+        .TraverseStmt(const_cast<Stmt *>(Function->getBody()));
+  return Known;
+}
+
 BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
                               const CostModel &Cost, bool OwnObject,
-                              const ParamValues &Known) {
+                              const KnownValues &Known) {
   Walker Walk(Lookup, Cost);
   Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
-  LivePaths Live = LivePaths::of(Function, Known);
+  LivePaths Live =
+      LivePaths::of(Function, withCurrentExecutors(Function, Lookup, Known));
   BodyFacts &Facts = Walk.Facts;
   llvm::erase_if(Facts.Calls,
                  [&](const CallSite &Site) { return !Live.isLive(Site.Call); });

@@ -83,7 +83,7 @@ struct BodyFacts {
 /// (LivePaths).
 BodyFacts walkBody(const clang::FunctionDecl *Function, DeclLookup &Lookup,
                    const CostModel &Cost, bool OwnObject = false,
-                   const ParamValues &Known = {});
+                   const KnownValues &Known = {});
 
 /// Whether \p E is an integer constant zero.
 bool isZeroConstant(const clang::Expr *E, const clang::ASTContext &Context);

@@ -245,6 +245,7 @@ void Catalog::index(const CatalogFile &File) {
   AddTypes(File.Python.ObjectTypes, TypeRole::PythonObject);
   AddTypes(File.PythonMethodTables, TypeRole::MethodTable);
   AddTypes(File.UiClasses, TypeRole::UiObject);
+  AddTypes(File.Executors.Current, TypeRole::CurrentExecutor);
 }
 
 bool Catalog::isIoOnlyProgram(llvm::StringRef Program) const {

@@ -205,6 +205,9 @@ struct ExecutorTypes {
   std::vector<std::string> EventLoop;
   std::vector<std::string> Pool;
   std::vector<std::string> Wrappers;
+  /// Awaitables that give a coroutine the executor it runs on
+  /// (`co_await async_simple::CurrentExecutor()`).
+  std::vector<std::string> Current;
 };
 
 /// What a coroutine's return type makes of it: a task resumed by its
@@ -355,6 +358,8 @@ enum class TypeRole {
   MethodTable,
   /// Lives on the UI thread: a widget.
   UiObject,
+  /// Awaited, gives the executor the coroutine runs on.
+  CurrentExecutor,
 };
 
 enum class ExecutorKind { Unknown, EventLoop, Pool, Wrapper };

@@ -196,6 +196,7 @@ template <> struct MappingTraits<boundwise::ExecutorTypes> {
     Io.mapOptional("event-loop", E.EventLoop);
     Io.mapOptional("pool", E.Pool);
     Io.mapOptional("wrappers", E.Wrappers);
+    Io.mapOptional("current", E.Current);
   }
 };
 

@@ -292,7 +292,7 @@ private:
     const FunctionDecl *Definition = followedDefinition(Call, Lookup);
     if (!Definition)
       return;
-    ParamValues Known = knownArguments(
+    KnownValues Known = knownArguments(
         Call, Definition, Analysis.effectsOf(Definition).Branched, S.Known);
     const ParamEffects &Callee = Analysis.effectsOf(Definition, Known);
     llvm::ArrayRef<const Expr *> Args = callArguments(Call);
@@ -372,7 +372,7 @@ ConditionFacts ConditionAnalysis::analyze(const FunctionDecl *Function,
 }
 
 const ParamEffects &ConditionAnalysis::effectsOf(const FunctionDecl *Definition,
-                                                 const ParamValues &Known) {
+                                                 const KnownValues &Known) {
   auto [It, New] = Effects.try_emplace({Definition, Known});
   if (!New)
     return It->second;

@@ -43,7 +43,7 @@ struct ConditionState {
   std::set<const clang::ValueDecl *> Ready;
   std::map<const clang::ValueDecl *, uint64_t> Flags;
   /// The values the caller passes (they decide `on ? f | O_NONBLOCK : f`).
-  ParamValues Known;
+  KnownValues Known;
 
   bool operator==(const ConditionState &Other) const {
     return Nonblocking == Other.Nonblocking && Ready == Other.Ready &&
@@ -94,7 +94,7 @@ public:
   /// The effects of a call to \p Definition on its arguments, given the
   /// values \p Known it passes; computed once.
   const ParamEffects &effectsOf(const clang::FunctionDecl *Definition,
-                                const ParamValues &Known = {});
+                                const KnownValues &Known = {});
 
   /// The variable, parameter or field that holds the descriptor \p E is, or
   /// the object a catalog descriptor getter gets it from
@@ -107,7 +107,7 @@ private:
   DeclLookup &Lookup;
   /// The bit of each flag name a catalog condition or setter mentions.
   llvm::StringMap<unsigned> FlagBits;
-  std::map<std::pair<const clang::FunctionDecl *, ParamValues>, ParamEffects>
+  std::map<std::pair<const clang::FunctionDecl *, KnownValues>, ParamEffects>
       Effects;
 };
 

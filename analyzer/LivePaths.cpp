@@ -18,7 +18,7 @@ namespace {
 /// Evaluates branch conditions over the known parameter values.
 class ConditionValue {
 public:
-  ConditionValue(const ParamValues &Known, const ASTContext &Context)
+  ConditionValue(const KnownValues &Known, const ASTContext &Context)
       : Known(Known), Context(Context) {}
 
   std::optional<int64_t> operator()(const Expr *E) const {
@@ -33,11 +33,12 @@ public:
       return Value;
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl())) {
-        auto It = Known.find(Param);
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+        auto It = Known.find(Var);
         if (It != Known.end())
           return It->second;
-        return std::nullopt;
+        if (isa<ParmVarDecl>(Var))
+          return std::nullopt;
       }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E))
       return unary(Unary);
@@ -100,7 +101,7 @@ private:
     }
   }
 
-  const ParamValues &Known;
+  const KnownValues &Known;
   const ASTContext &Context;
 };
 
@@ -133,16 +134,16 @@ bool endsInFailure(const CFGBlock &Block, const ASTContext &Context) {
   return false;
 }
 
-/// Whether the parameter is assigned in the body: its value is then not
-/// the caller's.
-bool isReassigned(const ParmVarDecl *Param, const FunctionDecl *Function) {
-  return writes(Function->getBody(), Param);
+/// Whether the variable is assigned in the body after its start: its value
+/// is then not the known one.
+bool isReassigned(const VarDecl *Var, const FunctionDecl *Function) {
+  return writes(Function->getBody(), Var);
 }
 
 } // namespace
 
 std::optional<int64_t> boundwise::valueWith(const Expr *E,
-                                            const ParamValues &Known,
+                                            const KnownValues &Known,
                                             const ASTContext &Context) {
   return ConditionValue(Known, Context)(E);
 }
@@ -174,7 +175,7 @@ static std::optional<int64_t> knownValue(const Expr *Arg,
 /// The value a caller entered with \p CallerKnown passes on when \p Arg is
 /// one of its parameters, untouched in its body.
 static std::optional<int64_t> forwardedValue(const Expr *Arg,
-                                             const ParamValues &CallerKnown) {
+                                             const KnownValues &CallerKnown) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
   const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
   auto It = Param ? CallerKnown.find(Param) : CallerKnown.end();
@@ -198,11 +199,11 @@ static llvm::ArrayRef<const Expr *> allArguments(const Expr *Call) {
   return Args;
 }
 
-ParamValues boundwise::knownArguments(const Expr *Call,
+KnownValues boundwise::knownArguments(const Expr *Call,
                                       const FunctionDecl *Definition,
                                       const llvm::SmallBitVector &Only,
-                                      const ParamValues &CallerKnown) {
-  ParamValues Known;
+                                      const KnownValues &CallerKnown) {
+  KnownValues Known;
   llvm::ArrayRef<const Expr *> All = allArguments(Call);
   for (unsigned I = 0; I < All.size() && I < Only.size(); ++I) {
     if (!Only[I])
@@ -217,16 +218,16 @@ ParamValues boundwise::knownArguments(const Expr *Call,
   return Known;
 }
 
-LivePaths LivePaths::of(const FunctionDecl *Function, const ParamValues &Known) {
+LivePaths LivePaths::of(const FunctionDecl *Function, const KnownValues &Known) {
   LivePaths Result;
   ASTContext &Context = Function->getASTContext();
   std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Context);
   if (!Graph)
     return Result;
-  ParamValues Trusted;
-  for (const auto &[Param, Value] : Known)
-    if (!isReassigned(Param, Function))
-      Trusted[Param] = Value;
+  KnownValues Trusted;
+  for (const auto &[Var, Value] : Known)
+    if (!isReassigned(Var, Function))
+      Trusted[Var] = Value;
   ConditionValue Evaluate(Trusted, Context);
 
   // Reachable from the entry along the branches the known values allow.

@@ -27,16 +27,19 @@ class Expr;
 class FunctionDecl;
 class ParmVarDecl;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace boundwise {
 
-/// Values a caller passes: an integer or bool constant, or for a pointer 0
-/// (null) or 1 (the address of something).
-using ParamValues = std::map<const clang::ParmVarDecl *, int64_t>;
+/// Values known on entry to a body: those a caller passes to its
+/// parameters, and those the catalog gives its locals (the executor a
+/// coroutine runs on is never null); an integer or bool constant, or for a
+/// pointer 0 (null) or 1 (the address of something).
+using KnownValues = std::map<const clang::VarDecl *, int64_t>;
 
 /// The value of \p E over \p Known, when it is known.
-std::optional<int64_t> valueWith(const clang::Expr *E, const ParamValues &Known,
+std::optional<int64_t> valueWith(const clang::Expr *E, const KnownValues &Known,
                                  const clang::ASTContext &Context);
 
 /// The values \p Call passes to \p Definition's parameters (default
@@ -44,16 +47,16 @@ std::optional<int64_t> valueWith(const clang::Expr *E, const ParamValues &Known,
 /// parameter of the caller that \p CallerKnown knows and the caller never
 /// reassigns (a wrapper passing its `encoding = None` on); only for the
 /// parameters in \p Only.
-ParamValues knownArguments(const clang::Expr *Call,
+KnownValues knownArguments(const clang::Expr *Call,
                            const clang::FunctionDecl *Definition,
                            const llvm::SmallBitVector &Only,
-                           const ParamValues &CallerKnown = {});
+                           const KnownValues &CallerKnown = {});
 
 class LivePaths {
 public:
   /// The live statements of \p Function's body entered with \p Known.
   static LivePaths of(const clang::FunctionDecl *Function,
-                      const ParamValues &Known = {});
+                      const KnownValues &Known = {});
 
   /// Whether \p S runs on a path that matters; a statement the CFG does not
   /// hold counts as live.

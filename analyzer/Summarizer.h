@@ -43,7 +43,7 @@ struct EntryFacts {
   /// shared between tasks.
   bool OwnObject = false;
   /// Constants passed to parameters that the callee's branches test.
-  ParamValues Constants;
+  KnownValues Constants;
 
   /// `#nb0#f3=64#c1=0#own`, empty without facts.
   std::string key(const clang::FunctionDecl *Function) const;

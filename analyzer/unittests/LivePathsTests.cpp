@@ -16,7 +16,7 @@ namespace {
 std::vector<bool> liveWork(const std::string &Code,
                            std::optional<int64_t> First = std::nullopt) {
   TestAST AST(Code);
-  ParamValues Known;
+  KnownValues Known;
   if (First)
     Known[AST.function()->getParamDecl(0)] = *First;
   LivePaths Live = LivePaths::of(AST.function(), Known);
@@ -52,6 +52,25 @@ TEST(LivePathsTest, ReassignedParameterIsNotTrusted) {
                      "}\n",
                      1),
             (Lives{true}));
+}
+
+TEST(LivePathsTest, KnownLocalCutsTheBranchesThatTestIt) {
+  TestAST AST("int *current();\n"
+              "void f() {\n"
+              "  int *ex = current();\n"
+              "  if (!ex) work();\n"
+              "  if (ex != nullptr) work();\n"
+              "}\n");
+  KnownValues Known;
+  for (const clang::Stmt *S : AST.function()->getBody()->children())
+    if (const auto *Decl = llvm::dyn_cast<clang::DeclStmt>(S))
+      Known[llvm::cast<clang::VarDecl>(Decl->getSingleDecl())] = 1;
+  ASSERT_EQ(Known.size(), 1u);
+  LivePaths Live = LivePaths::of(AST.function(), Known);
+  std::vector<const clang::CallExpr *> Work = AST.calls("work");
+  ASSERT_EQ(Work.size(), 2u);
+  EXPECT_FALSE(Live.isLive(Work[0]));
+  EXPECT_TRUE(Live.isLive(Work[1]));
 }
 
 TEST(LivePathsTest, PathsEndingInAFailureAreCold) {

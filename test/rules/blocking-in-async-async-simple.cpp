@@ -29,6 +29,43 @@ void startServer(async_simple::Executor *executor) {
   acceptLoop().start([](auto &&) {});
 }
 
+// A pause that waits on the executor's timer and sleeps only where there is
+// no executor, as async_simple's own sleep does: a Lazy on the event loop
+// was started there with its executor, so the sleep does not run there.
+Lazy<void> timerOn(async_simple::Executor *ex, int ms);
+
+Lazy<void> pause(int ms) {
+  auto *ex = co_await async_simple::CurrentExecutor();
+  if (!ex) {
+    usleep(ms * 1000);
+    co_return;
+  }
+  co_await timerOn(ex, ms);
+}
+
+Lazy<void> throttledConnection() {
+  co_await pause(10);
+}
+
+// Its twin sleeps when there is an executor: reported, in the awaited
+// coroutine.
+Lazy<void> pauseBackwards(int ms) {
+  if (auto *ex = co_await async_simple::CurrentExecutor(); ex != nullptr) {
+    usleep(ms * 1000);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pauseBackwards' is a coroutine, but it calls 'usleep', which sleeps and stalls the event loop; {{.+}} [blocking-in-async]
+    co_return;
+  }
+}
+
+Lazy<void> backwardsConnection() {
+  co_await pauseBackwards(10);
+}
+
+void startThrottled(async_simple::Executor *executor) {
+  throttledConnection().via(executor).detach();
+  backwardsConnection().via(executor).detach();
+}
+
 // Driven synchronously by a test: it runs on the test's thread.
 Lazy<void> downloadFixture() {
   sleep(1);

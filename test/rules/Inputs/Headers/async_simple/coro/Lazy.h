@@ -1,6 +1,6 @@
 // Mock async_simple (Alibaba) Lazy coroutines: the real names of
 // async_simple::coro::Lazy, its detail::LazyBase::start, via() and
-// RescheduleLazy::detach, and syncAwait, without bodies.
+// RescheduleLazy::detach, syncAwait and CurrentExecutor, without bodies.
 #ifndef BOUNDWISE_MOCK_ASYNC_SIMPLE_LAZY
 #define BOUNDWISE_MOCK_ASYNC_SIMPLE_LAZY
 #include <coroutine>
@@ -9,6 +9,14 @@ namespace async_simple {
 class Executor {
 public:
   virtual ~Executor() = default;
+};
+
+// `co_await CurrentExecutor()` gives the executor the Lazy runs on (the
+// real one is awaited through the promise's await_transform).
+struct CurrentExecutor {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  Executor *await_resume() noexcept { return nullptr; }
 };
 
 namespace coro {
