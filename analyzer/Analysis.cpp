@@ -19,6 +19,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <set>
 #include <tuple>
 
 using namespace clang;
@@ -59,6 +60,14 @@ void ErrorCollector::HandleDiagnostic(DiagnosticsEngine::Level Level,
 
 /// What a context's caller, the event loop, tells of the parameters: a
 /// readiness watcher's callback gets its descriptor ready.
+/// The rule whose findings a finding of \p Rule makes repeats at its place.
+static llvm::StringRef subsumedBy(llvm::StringRef Rule) {
+  for (const RuleInfo &Info : allRules())
+    if (Info.Name == Rule)
+      return Info.Subsumes;
+  return "";
+}
+
 static EntryFacts entryOf(const AsyncContext &Context) {
   EntryFacts Entry;
   // The body names the definition's parameters, not a prototype's.
@@ -129,8 +138,9 @@ private:
             !ExcludeHeaderFilter.match(File));
   }
 
-  /// Drops findings outside the reported files and suppressed ones, and
-  /// duplicates (a template's pattern and its instantiations).
+  /// Drops findings outside the reported files and suppressed ones,
+  /// duplicates (a template's pattern and its instantiations), and a
+  /// finding another rule's at the same place subsumes.
   void keepReportable(std::vector<Finding> &Findings, LineSource &Lines,
                       llvm::StringRef MainFile) {
     auto Key = [](const Finding &F) {
@@ -140,9 +150,16 @@ private:
     llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
       return Key(A) < Key(B);
     });
+    std::set<std::tuple<std::string, unsigned, unsigned, llvm::StringRef>>
+        Subsumed;
+    for (const Finding &F : Findings)
+      if (llvm::StringRef Repeat = subsumedBy(F.Rule); !Repeat.empty())
+        Subsumed.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, Repeat});
     for (size_t I = 0; I < Findings.size(); ++I) {
       const Finding &F = Findings[I];
       if (I > 0 && Key(Findings[I - 1]) == Key(F))
+        continue;
+      if (Subsumed.count({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule}))
         continue;
       bool Reported = F.Loc.File == MainFile ||
                       ((Options.SystemHeaders ||

@@ -41,7 +41,7 @@ const std::vector<RuleInfo> &boundwise::allRules() {
        "Py_END_ALLOW_THREADS. Where the work touches Python objects, use "
        "processes instead. See rules/docs/cpu-holding-gil.md in the boundwise "
        "sources.",
-       [] { return std::make_unique<CpuHoldingGil>(); }},
+       [] { return std::make_unique<CpuHoldingGil>(); }, "io-holding-gil"},
       {"cpu-in-async",
        "CPU-heavy work reachable from a coroutine or an event-loop handler",
        "Flags CPU-heavy work (by the cost model: hashing, password hashing, "
