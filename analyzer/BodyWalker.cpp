@@ -86,6 +86,23 @@ bool boundwise::writes(const Stmt *S, const ValueDecl *Var, bool AssignOnly) {
   return false;
 }
 
+/// Whether \p S multiplies or divides \p Var in place (`size *= 2`,
+/// `n >>= 1`): a loop on such a cursor takes a logarithm of turns.
+static bool scalesGeometrically(const Stmt *S, const ValueDecl *Var) {
+  if (!S || !Var || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(S))
+    if (llvm::is_contained({BO_MulAssign, BO_DivAssign, BO_ShlAssign,
+                            BO_ShrAssign},
+                           Compound->getOpcode()) &&
+        namedValue(Compound->getLHS()) == Var)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (scalesGeometrically(Child, Var))
+      return true;
+  return false;
+}
+
 /// Whether \p Cond tests for a match: an equality, or a predicate call
 /// (`matches(x)`, `!strcmp(a, b)`); `write(...) < 0` tests for an error.
 static bool isMatchTest(const Expr *Cond) {
@@ -502,6 +519,9 @@ private:
       Frame = LoopFrame();
     // A search stops at its first match: not a level of the nest.
     if (Frame.OverData && exitsAtMatch(loopBody(Loop)))
+      Frame.OverData = false;
+    // Doubling a buffer's size up to a length is a few turns, not a walk.
+    if (Frame.OverData && scalesGeometrically(Loop, Frame.Cursor))
       Frame.OverData = false;
     // An inner loop that advances the cursor of a loop around it, or runs
     // in a scan that moves its own cursor, walks the same data: one scan.

@@ -215,3 +215,35 @@ Task triangle(const std::vector<Row> &rows) {
   // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'triangle' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
   co_return;
 }
+
+// A buffer doubled up to the length it must hold takes a few turns per
+// item, not a walk of the data: one level. Growing it by a constant step
+// is a walk, and a nest.
+
+void *grow(void *buf, size_t size);
+
+Task joinCells(const std::vector<Row> &rows, size_t capacity) {
+  size_t length = 0;
+  void *buf = nullptr;
+  for (const Row &row : rows) {
+    length += row.cells.size();
+    while (capacity < length)
+      capacity *= 2;
+    buf = grow(buf, capacity);
+  }
+  co_return;
+}
+
+Task joinCellsSlowly(const std::vector<Row> &rows, size_t capacity) {
+  size_t length = 0;
+  void *buf = nullptr;
+  for (const Row &row : rows) {
+    length += row.cells.size();
+    while (capacity < length)
+      capacity += 64;
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: 'joinCellsSlowly' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+    // CHECK-MESSAGES-LOW: :[[@LINE-5]]:3: warning: 'joinCellsSlowly' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+    buf = grow(buf, capacity);
+  }
+  co_return;
+}
