@@ -17,7 +17,7 @@ std::vector<ChainStart> boundwise::chainStarts(
   for (const CallEdge &Call : Function.Calls) {
     std::optional<Mode> Next = modeAcross(M, Call.State);
     const FunctionSummary *Callee = Summaries.find(Call.CalleeUsr);
-    if (!Next || !Callee || Skip.count(Call.CalleeUsr))
+    if (!Next || !Callee || Skip.count(Callee->Identity))
       continue;
     if (const BlockingReach *Reach = Callee->shortestReach(Accept, *Next))
       Starts.push_back({nullptr, &Call, Callee, *Next, Reach->Cat});

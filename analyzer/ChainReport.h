@@ -35,8 +35,9 @@ struct ChainStart {
 };
 
 /// The starts in \p Function, entered in \p M, of chains to an operation of
-/// a category \p Accept accepts. Calls into \p Skip are left out (contexts
-/// that report for themselves).
+/// a category \p Accept accepts. Calls into \p Skip, identities of contexts
+/// that report for themselves, are left out whatever facts they are
+/// entered with.
 std::vector<ChainStart> chainStarts(const FunctionSummary &Function, Mode M,
                                     CategoryFilter Accept,
                                     const SummaryIndex &Summaries,

@@ -112,7 +112,11 @@ struct BlockingReach {
 };
 
 struct FunctionSummary {
+  /// The function's identity and the facts it was entered with: one
+  /// summary per set of facts.
   std::string Usr;
+  /// The function's identity alone, the same for each of its summaries.
+  std::string Identity;
   /// The name to show: `lookup_user`, `Session::on_read`,
   /// `lambda at server.cpp:12`.
   std::string Name;

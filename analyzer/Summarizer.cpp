@@ -472,6 +472,7 @@ void Summarizer::summarizeOne(const Pending &Next,
                               std::vector<Pending> &Worklist) {
   const FunctionDecl *Function = Next.Function;
   FunctionSummary &Summary = Index.getOrCreate(Next.Usr);
+  Summary.Identity = Lookup.identity(Function);
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
   if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking)) {
