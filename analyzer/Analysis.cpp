@@ -17,6 +17,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <set>
@@ -150,6 +151,7 @@ private:
     llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
       return Key(A) < Key(B);
     });
+    llvm::StringMap<NolintRegions> RegionsByFile;
     std::set<std::tuple<std::string, unsigned, unsigned, llvm::StringRef>>
         Subsumed;
     for (const Finding &F : Findings)
@@ -168,8 +170,12 @@ private:
       if (!Reported)
         continue;
       auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
-      if (isSuppressed(LineAt, F.Loc.Line, F.Rule,
-                       Lines.fileContains(F.Loc.File, "NOLINTBEGIN"))) {
+      auto Regions = RegionsByFile.find(F.Loc.File);
+      if (Regions == RegionsByFile.end())
+        Regions = RegionsByFile
+                      .try_emplace(F.Loc.File, Lines.text(F.Loc.File))
+                      .first;
+      if (isSuppressed(LineAt, F.Loc.Line, F.Rule, Regions->second)) {
         ++Result.SuppressedByNolint;
         continue;
       }

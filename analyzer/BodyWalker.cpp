@@ -86,6 +86,87 @@ bool boundwise::writes(const Stmt *S, const ValueDecl *Var, bool AssignOnly) {
   return false;
 }
 
+/// The largest value of an integer type of at most 8 bits (`u_char`, a
+/// cell's width), or nothing for a wider type.
+static std::optional<uint64_t> smallTypeLimit(QualType Type,
+                                              const ASTContext &Context) {
+  if (Type.isNull() || !Type->isIntegerType() || Type->isBooleanType() ||
+      Context.getTypeSize(Type) > 8)
+    return std::nullopt;
+  return (uint64_t(1) << Context.getTypeSize(Type)) - 1;
+}
+
+/// The largest value \p Value can have when it is of a type of at most 8
+/// bits, or a constant: a small count.
+static std::optional<uint64_t> smallValueLimit(const Expr *Value,
+                                               const ASTContext &Context) {
+  Value = Value->IgnoreParenImpCasts();
+  if (std::optional<uint64_t> Limit = smallTypeLimit(Value->getType(), Context))
+    return Limit;
+  std::optional<int64_t> Constant = integerConstant(Value, Context);
+  if (Constant && *Constant >= 0 && *Constant <= 255)
+    return static_cast<uint64_t>(*Constant);
+  return std::nullopt;
+}
+
+/// What a local is given in a body: the largest of its values, when every
+/// one is small.
+struct SmallValues {
+  bool Any = false;
+  bool AllSmall = true;
+  uint64_t Most = 0;
+};
+
+/// Collects into \p Values what local \p Var is given in \p S (`width =
+/// gc.data.width;` of a `u_char`); a step, a compound assignment or its
+/// address taken makes it not small.
+static void collectAssigned(const Stmt *S, const VarDecl *Var,
+                            const ASTContext &Context, SmallValues &Values) {
+  if (!S || isa<LambdaExpr>(S) || !Values.AllSmall)
+    return;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+      Binary && Binary->isAssignmentOp() && namedValue(Binary->getLHS()) == Var) {
+    std::optional<uint64_t> Limit =
+        Binary->getOpcode() == BO_Assign
+            ? smallValueLimit(Binary->getRHS(), Context)
+            : std::nullopt;
+    Values.Any = true;
+    Values.AllSmall = Values.AllSmall && Limit;
+    Values.Most = std::max(Values.Most, Limit.value_or(0));
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S);
+      Unary &&
+      (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf) &&
+      namedValue(Unary->getSubExpr()) == Var)
+    Values.AllSmall = false;
+  for (const Stmt *Child : S->children())
+    collectAssigned(Child, Var, Context, Values);
+}
+
+/// The largest value a loop bound can have when it is known small by its
+/// type: an 8-bit value, or a local only ever given such values in \p Body.
+static std::optional<uint64_t> smallBoundLimit(const Expr *Bound,
+                                               const Stmt *Body,
+                                               const ASTContext &Context) {
+  if (std::optional<uint64_t> Limit = smallValueLimit(Bound, Context))
+    return Limit;
+  const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(Bound));
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+      Var->getType()->isReferenceType())
+    return std::nullopt;
+  SmallValues Values;
+  if (const Expr *Init = Var->getInit()) {
+    std::optional<uint64_t> Initial = smallValueLimit(Init, Context);
+    Values.Any = true;
+    Values.AllSmall = Initial.has_value();
+    Values.Most = Initial.value_or(0);
+  }
+  collectAssigned(Body, Var, Context, Values);
+  if (!Values.Any || !Values.AllSmall)
+    return std::nullopt;
+  return Values.Most;
+}
+
 /// Whether \p S multiplies or divides \p Var in place (`size *= 2`,
 /// `n >>= 1`): a loop on such a cursor takes a logarithm of turns.
 static bool scalesGeometrically(const Stmt *S, const ValueDecl *Var) {
@@ -419,6 +500,11 @@ private:
                                                         : From - *Limit);
       return Frame;
     }
+    // `i < width` of a `u_char` width: at most 255 turns.
+    if (std::optional<uint64_t> Limit = smallBoundLimit(Bound, Body, Context)) {
+      Frame.Count = *Limit;
+      return Frame;
+    }
     Frame.OverData = true;
     Frame.BoundExpr = Bound;
     Frame.BoundVar = namedValue(Bound);
@@ -702,6 +788,8 @@ private:
 public:
   /// Only a coroutine's loops can await.
   bool InCoroutine = false;
+  /// The body walked, where a loop bound's assignments are looked for.
+  const Stmt *Body = nullptr;
 };
 
 } // namespace
@@ -748,6 +836,7 @@ BodyFacts boundwise::walkBody(const FunctionDecl *Function, DeclLookup &Lookup,
                               const KnownValues &Known) {
   Walker Walk(Lookup, Cost);
   Walk.InCoroutine = isa_and_nonnull<CoroutineBodyStmt>(Function->getBody());
+  Walk.Body = Function->getBody();
   Walk.TraverseStmt(const_cast<Stmt *>(Function->getBody()));
   LivePaths Live =
       LivePaths::of(Function, withCurrentExecutors(Function, Lookup, Known));

@@ -41,9 +41,9 @@ llvm::StringRef LineSource::lineAt(llvm::StringRef File, unsigned Line) {
   return Rest.take_until([](char C) { return C == '\n' || C == '\r'; });
 }
 
-bool LineSource::fileContains(llvm::StringRef File, llvm::StringRef Text) {
+llvm::StringRef LineSource::text(llvm::StringRef File) {
   FileLines *Lines = linesOf(File);
-  return Lines && Lines->Buffer.contains(Text);
+  return Lines ? Lines->Buffer : llvm::StringRef();
 }
 
 bool LineSource::isSystemFile(llvm::StringRef File) {

@@ -28,8 +28,8 @@ public:
   /// The text of line \p Line (1-based) of \p File, without its newline;
   /// empty when the file or the line is unknown.
   llvm::StringRef lineAt(llvm::StringRef File, unsigned Line);
-  /// Whether the text of \p File contains \p Text.
-  bool fileContains(llvm::StringRef File, llvm::StringRef Text);
+  /// The whole text of \p File; empty when the file is unknown.
+  llvm::StringRef text(llvm::StringRef File);
   /// Whether \p File was included as a system header.
   bool isSystemFile(llvm::StringRef File);
   DiagLocation locate(const SourcePoint &Point);

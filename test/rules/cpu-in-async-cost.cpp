@@ -247,3 +247,37 @@ Task joinCellsSlowly(const std::vector<Row> &rows, size_t capacity) {
   }
   co_return;
 }
+
+// An inner loop bounded by an 8-bit value (a cell's width, kept in an
+// `unsigned char`, or in a local only ever given one) runs at most 255
+// turns per item: a small constant, not a level of the nest. The same
+// loop bounded by a wider parameter is one.
+
+struct Cell {
+  unsigned char width;
+  unsigned span;
+};
+
+void put(char c);
+
+Task drawCells(const std::vector<Cell> &cells) {
+  for (const Cell &cell : cells) {
+    for (unsigned i = 0; i < cell.width; ++i)
+      put(' ');
+    unsigned width = cell.width;
+    for (unsigned i = 0; i < width; ++i)
+      put(' ');
+  }
+  // With a per-item threshold of 3, 255 turns per item are many.
+  // CHECK-MESSAGES-LOW: :[[@LINE-8]]:3: warning: 'drawCells' is a coroutine, but it runs a loop of 255 iterations per item of a loop over input data {{.+}} [cpu-in-async]
+  co_return;
+}
+
+Task drawPadded(const std::vector<Cell> &cells, unsigned pad) {
+  for (const Cell &cell : cells)
+    for (unsigned i = 0; i < pad; ++i)
+      put(' ');
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'drawPadded' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'drawPadded' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
