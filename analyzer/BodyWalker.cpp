@@ -401,7 +401,7 @@ private:
     const FunctionDecl *Callee = Call->getDirectCallee();
     const ProcessSpawner *Spawner =
         Callee ? Lookup.roles(Callee).Spawner : nullptr;
-    return Spawner && Spawner->Kind == "fork";
+    return Spawner && Spawner->Kind == SpawnKind::Fork;
   }
 
   /// A condition on fork()'s result: the child's branch is the then-branch

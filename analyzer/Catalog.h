@@ -152,10 +152,15 @@ struct Offloader {
   std::optional<ThreadPolicy> ThreadWhen;
 };
 
+/// What a CPU-heavy function does; the cost of sorting, hashing and
+/// compression grows with their input, that of a password hash or a regex
+/// does not need a large one.
+enum class CpuKind { Hashing, PasswordHashing, Compression, Regex, Sort };
+
 /// A function that computes for long on its own.
 struct CpuHeavyEntry {
   std::vector<std::string> Names;
-  std::string Kind;
+  CpuKind Kind = CpuKind::Hashing;
   std::string What;
   std::vector<std::string> Params;
 };
@@ -181,10 +186,13 @@ struct PythonBinding {
 };
 
 /// An API that starts a process.
+/// How a process spawner starts its program: from a command line, from a
+/// program path, or as a copy of the caller (`fork`).
+enum class SpawnKind { Shell, Exec, Fork };
+
 struct ProcessSpawner {
   std::vector<std::string> Names;
-  /// `shell` (a command line), `exec` (a program path) or `fork`.
-  std::string Kind;
+  SpawnKind Kind = SpawnKind::Exec;
   int ProgramArg = 0;
 };
 

@@ -64,6 +64,24 @@ template <> struct ScalarEnumerationTraits<boundwise::CoroutineKind> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<boundwise::CpuKind> {
+  static void enumeration(IO &Io, boundwise::CpuKind &Value) {
+    Io.enumCase(Value, "hashing", boundwise::CpuKind::Hashing);
+    Io.enumCase(Value, "password-hashing", boundwise::CpuKind::PasswordHashing);
+    Io.enumCase(Value, "compression", boundwise::CpuKind::Compression);
+    Io.enumCase(Value, "regex", boundwise::CpuKind::Regex);
+    Io.enumCase(Value, "sort", boundwise::CpuKind::Sort);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<boundwise::SpawnKind> {
+  static void enumeration(IO &Io, boundwise::SpawnKind &Value) {
+    Io.enumCase(Value, "shell", boundwise::SpawnKind::Shell);
+    Io.enumCase(Value, "exec", boundwise::SpawnKind::Exec);
+    Io.enumCase(Value, "fork", boundwise::SpawnKind::Fork);
+  }
+};
+
 template <> struct ScalarEnumerationTraits<boundwise::OffloadKind> {
   static void enumeration(IO &Io, boundwise::OffloadKind &Value) {
     Io.enumCase(Value, "pool", boundwise::OffloadKind::Pool);
@@ -326,8 +344,6 @@ template <> struct MappingTraits<boundwise::ProcessSpawner> {
     Io.mapOptional("program-arg", E.ProgramArg, 0);
   }
   static std::string validate(IO &, boundwise::ProcessSpawner &E) {
-    if (E.Kind != "shell" && E.Kind != "exec" && E.Kind != "fork")
-      return "a process spawner's kind is 'shell', 'exec' or 'fork'";
     return validateNames(E);
   }
 };

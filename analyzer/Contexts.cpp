@@ -580,13 +580,13 @@ private:
       return;
     AsyncContext Process{Functions.back(), ContextKind::ProcessSpawn,
                          Api.str(), "", false};
-    Process.SpawnKind = Spawn.Kind;
+    Process.Spawning = Spawn.Kind;
     Process.SubmitLoc = Lookup.point(Call->getExprLoc());
     Process.InLoop = PerItemLoops > 0;
-    if (Spawn.Kind != "fork")
+    if (Spawn.Kind != SpawnKind::Fork)
       Process.Program =
           programName(literalPrefix(argumentAt(Call, Spawn.ProgramArg), 0),
-                      Spawn.Kind == "shell");
+                      Spawn.Kind == SpawnKind::Shell);
     add(std::move(Process), Call->getExprLoc());
   }
 

@@ -79,9 +79,9 @@ struct AsyncContext {
   /// is started. PythonEntry: the binding (`m.def`).
   SourcePoint SubmitLoc;
 
-  /// ProcessSpawn: `fork`, `shell` or `exec`; the program when it is
-  /// written as a literal (`curl`); whether it is started in a loop.
-  std::string SpawnKind;
+  /// ProcessSpawn: how it starts; the program when it is written as a
+  /// literal (`curl`); whether it is started in a loop.
+  SpawnKind Spawning = SpawnKind::Exec;
   std::string Program;
   bool InLoop = false;
   /// ConnectionThread: the accept call of the loop.

@@ -285,8 +285,8 @@ static const ConstantArrayType *arrayPointedInto(const Expr *E,
 static bool isSmallConstantInput(const Expr *Call, const CpuHeavyEntry &Entry,
                                  const ASTContext &Context,
                                  const CostModel &Cost) {
-  if (Entry.Kind != "sort" && Entry.Kind != "hashing" &&
-      Entry.Kind != "compression")
+  if (!llvm::is_contained({CpuKind::Sort, CpuKind::Hashing, CpuKind::Compression},
+                          Entry.Kind))
     return false;
   uint64_t Elements = 0;
   for (const Expr *Arg : callArguments(Call)) {
@@ -429,7 +429,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
     return;
   }
   ApiRoles Roles = Lookup.roles(Call);
-  if (Roles.Spawner && Roles.Spawner->Kind == "exec" &&
+  if (Roles.Spawner && Roles.Spawner->Kind == SpawnKind::Exec &&
       !Site.State.ForkChildOf.empty())
     Summary.ExecingForkChildren.insert(Site.State.ForkChildOf);
   std::string Api = apiSpelling(Call, Callee, Context);

@@ -99,7 +99,7 @@ void ProcessForIo::check(const AnalysisState &State,
   for (const AsyncContext &Spawn : State.Contexts) {
     if (Spawn.Kind != ContextKind::ProcessSpawn)
       continue;
-    if (Spawn.SpawnKind == "fork")
+    if (Spawn.Spawning == SpawnKind::Fork)
       checkForkChild(Spawn, State, Out);
     else
       checkCommand(Spawn, State, Out);
