@@ -56,8 +56,20 @@ llvm::StringRef boundwise::categoryNoun(Category C) {
   return spellingOf(C).Noun;
 }
 
-static bool isPattern(llvm::StringRef Name) {
+bool boundwise::isNamePattern(llvm::StringRef Name) {
   return Name.find_first_of("*?[") != llvm::StringRef::npos;
+}
+
+std::optional<std::string>
+boundwise::malformedNamePattern(const std::vector<std::string> &Names) {
+  // Literal names too: Python.Safe compiles every name.
+  for (const std::string &Name : Names) {
+    auto Pattern = llvm::GlobPattern::create(Name);
+    if (!Pattern)
+      return "a malformed glob '" + Name +
+             "': " + llvm::toString(Pattern.takeError());
+  }
+  return std::nullopt;
 }
 
 Catalog::Catalog(std::vector<CatalogFile> FilesIn,
@@ -116,20 +128,15 @@ void Catalog::addRole(llvm::StringRef Name,
     Slot.LibraryOnly = LibraryOnly;
     Assign(Slot.Roles);
   };
-  if (!isPattern(Name)) {
+  if (!isNamePattern(Name)) {
     AssignInto(Exact[Name]);
     return;
   }
-  auto Pattern = llvm::GlobPattern::create(Name);
-  if (!Pattern) {
-    // Not a valid glob: treat it as a literal name rather than fail the run.
-    llvm::consumeError(Pattern.takeError());
-    AssignInto(Exact[Name]);
-    return;
-  }
+  // Every glob compiled when the catalog was read (malformedNamePattern).
+  llvm::GlobPattern Pattern = llvm::cantFail(llvm::GlobPattern::create(Name));
   RoleSlots Slots;
   AssignInto(Slots);
-  Patterns.emplace_back(std::move(*Pattern), std::move(Slots));
+  Patterns.emplace_back(std::move(Pattern), std::move(Slots));
 }
 
 void Catalog::addRole(llvm::StringRef Name,
@@ -205,10 +212,7 @@ void Catalog::index(const CatalogFile &File) {
     addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = -1; });
   addFlag(File.Python.Names, &ApiRoles::TouchesPython);
   for (const std::string &Name : File.Python.Safe)
-    if (auto Pattern = llvm::GlobPattern::create(Name))
-      PythonSafe.push_back(std::move(*Pattern));
-    else
-      llvm::consumeError(Pattern.takeError());
+    PythonSafe.push_back(llvm::cantFail(llvm::GlobPattern::create(Name)));
   for (const ProcessSpawner &Entry : File.ProcessSpawners)
     addNames(Entry, &ApiRoles::Spawner);
   for (const CoroutineStarter &Entry : File.CoroutineStarters)
@@ -224,18 +228,12 @@ void Catalog::index(const CatalogFile &File) {
     addNames(Entry, &ApiRoles::UiOverride);
   auto AddTypes = [&](const std::vector<std::string> &Names, TypeRole Role) {
     for (const std::string &Name : Names) {
-      if (!isPattern(Name)) {
+      if (!isNamePattern(Name)) {
         TypeRoles[Name] = Role;
         continue;
       }
-      auto Pattern = llvm::GlobPattern::create(Name);
-      if (Pattern) {
-        TypeRolePatterns.emplace_back(std::move(*Pattern), Role);
-        continue;
-      }
-      // As a function name: an invalid glob is taken literally.
-      llvm::consumeError(Pattern.takeError());
-      TypeRoles[Name] = Role;
+      TypeRolePatterns.emplace_back(
+          llvm::cantFail(llvm::GlobPattern::create(Name)), Role);
     }
   };
   AddTypes(File.Locks.Types, TypeRole::Lock);

@@ -451,6 +451,14 @@ private:
 /// The glob of one `params:` element; an error for a malformed one.
 llvm::Expected<llvm::GlobPattern> compileParamPattern(llvm::StringRef Param);
 
+/// Whether a catalog name is a glob (`EVP_Digest*`), not a literal name.
+bool isNamePattern(llvm::StringRef Name);
+
+/// The first of \p Names that is a glob that does not compile, and why;
+/// a catalog with one is not loaded.
+std::optional<std::string>
+malformedNamePattern(const std::vector<std::string> &Names);
+
 /// Parses one catalog file; errors carry `file:line:col`.
 llvm::Expected<CatalogFile> parseCatalogFile(llvm::StringRef Text,
                                              llvm::StringRef FileName);

@@ -118,9 +118,11 @@ template <> struct MappingTraits<boundwise::Condition> {
   }
 };
 
-/// Every entry names at least one function or type.
+/// Every entry names at least one function or type, and its globs compile.
 template <typename T> static std::string validateNames(const T &Entry) {
-  return Entry.Names.empty() ? "an entry needs 'names'" : "";
+  if (Entry.Names.empty())
+    return "an entry needs 'names'";
+  return boundwise::malformedNamePattern(Entry.Names).value_or("");
 }
 
 /// Names, and globs of `params:` that compile.
@@ -385,6 +387,20 @@ template <> struct MappingTraits<boundwise::CatalogFile> {
     Io.mapOptional("zero-timeouts", F.ZeroTimeouts);
     Io.mapOptional("ui-classes", F.UiClasses);
     Io.mapOptional("ui-overrides", F.UiOverrides);
+  }
+  // The lists of names that are not entries: their globs compile too.
+  static std::string validate(IO &, boundwise::CatalogFile &F) {
+    for (const std::vector<std::string> *Names :
+         {&F.AsyncEntryPoints, &F.Locks.Types, &F.Gil.AcquireTypes,
+          &F.Gil.ReleaseTypes, &F.Gil.AcquireCalls, &F.Gil.ReleaseCalls,
+          &F.Gil.GuardTypes, &F.Python.Names, &F.Python.Safe,
+          &F.Python.ObjectTypes, &F.PythonMethodTables, &F.AcceptCalls,
+          &F.ConnectionLimits, &F.ZeroTimeouts, &F.UiClasses,
+          &F.Executors.Current})
+      if (std::optional<std::string> Bad =
+              boundwise::malformedNamePattern(*Names))
+        return *Bad;
+    return "";
   }
 };
 

@@ -121,8 +121,6 @@ struct FunctionSummary {
   /// `lambda at server.cpp:12`.
   std::string Name;
   SourcePoint Loc;
-  /// Declared [[clang::nonblocking]]: trusted, its body is not summarised.
-  bool TrustedNonblocking = false;
   std::vector<EffectOp> Ops;
   std::vector<CallEdge> Calls;
   std::vector<ParamLoop> ParamLoops;

@@ -20,7 +20,8 @@ GlobList::GlobList(llvm::StringRef Globs) {
     Entry->Text = Part.str();
     auto Pattern = llvm::GlobPattern::create(Entry->Text);
     if (!Pattern) {
-      llvm::consumeError(Pattern.takeError());
+      Malformed.push_back("'" + Entry->Text +
+                          "': " + llvm::toString(Pattern.takeError()));
       continue;
     }
     Entry->Pattern = std::move(*Pattern);

@@ -27,6 +27,8 @@ public:
   size_t size() const { return Items.size(); }
   /// The globs without wildcards, as written: these must name something.
   std::vector<std::string> literalNames() const;
+  /// The globs that did not compile, each with why; they match nothing.
+  const std::vector<std::string> &malformed() const { return Malformed; }
 
 private:
   struct Item {
@@ -37,6 +39,7 @@ private:
   /// A GlobPattern points into the text it was made from: each item owns
   /// its text at a fixed address.
   std::vector<std::unique_ptr<Item>> Items;
+  std::vector<std::string> Malformed;
 };
 
 } // namespace boundwise

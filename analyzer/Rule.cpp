@@ -126,6 +126,10 @@ std::vector<std::string> boundwise::enabledRules(llvm::StringRef Globs) {
   return Names;
 }
 
+std::vector<std::string> boundwise::malformedChecks(llvm::StringRef Globs) {
+  return GlobList(Globs).malformed();
+}
+
 std::vector<std::string> boundwise::unknownChecks(llvm::StringRef Globs) {
   std::vector<std::string> Unknown;
   for (std::string &Name : GlobList(Globs).literalNames()) {

@@ -65,6 +65,10 @@ std::vector<std::string> enabledRules(llvm::StringRef Globs);
 /// `clang-diagnostic-*`): a typo would otherwise silently switch rules off.
 std::vector<std::string> unknownChecks(llvm::StringRef Globs);
 
+/// The globs of a `--checks` list that do not compile, each as `'glob':
+/// why`: they would match nothing without a word.
+std::vector<std::string> malformedChecks(llvm::StringRef Globs);
+
 /// The documentation page of a rule, relative to the project root.
 std::string ruleDocPath(llvm::StringRef Rule);
 

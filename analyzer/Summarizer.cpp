@@ -475,10 +475,9 @@ void Summarizer::summarizeOne(const Pending &Next,
   Summary.Identity = Lookup.identity(Function);
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
-  if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking)) {
-    Summary.TrustedNonblocking = true;
+  // Declared [[clang::nonblocking]]: trusted, its body is not summarised.
+  if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking))
     return;
-  }
   BodyFacts Body = walkBody(Function, Lookup, Cost, Next.Entry.OwnObject,
                             Next.Entry.Constants);
   ConditionState Start = Next.Entry.Conditions;

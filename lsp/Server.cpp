@@ -90,6 +90,9 @@ void Server::withSnapshot(
 /// switch every rule off; an editor setting that does is a mistake.
 static std::optional<std::string> checksProblem(llvm::StringRef Checks,
                                                 bool MustEnableARule) {
+  std::vector<std::string> Malformed = malformedChecks(Checks);
+  if (!Malformed.empty())
+    return "a malformed glob " + Malformed.front();
   std::vector<std::string> Unknown = unknownChecks(Checks);
   if (!Unknown.empty())
     return "there is no rule '" + Unknown.front() + "'";

@@ -281,6 +281,10 @@ static int explainConfig(const Config &Conf, StringRef ConfigName) {
 /// An unknown rule name in a check list is an error, as a typo would
 /// otherwise silently disable the check.
 static Error validateChecks(StringRef Globs) {
+  std::vector<std::string> Malformed = malformedChecks(Globs);
+  if (!Malformed.empty())
+    return createStringError("a malformed glob in the checks: " +
+                             Malformed.front());
   std::vector<std::string> Unknown = unknownChecks(Globs);
   if (Unknown.empty())
     return Error::success();
@@ -297,6 +301,10 @@ static int verifyConfigs(const ConfigSet &Configs) {
                     const std::optional<std::string> &Globs) {
     if (!Globs)
       return;
+    for (const std::string &Glob : malformedChecks(*Globs)) {
+      errs() << Where << ": " << Key << ": malformed glob " << Glob << "\n";
+      Failed = true;
+    }
     for (const std::string &Name : unknownChecks(*Globs)) {
       errs() << Where << ": " << Key << ": unknown check '" << Name << "'\n";
       Failed = true;
