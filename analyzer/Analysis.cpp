@@ -156,12 +156,13 @@ private:
         Subsumed;
     for (const Finding &F : Findings)
       if (llvm::StringRef Repeat = subsumedBy(F.Rule); !Repeat.empty())
-        Subsumed.insert({F.Loc.File, F.Loc.Line, F.Loc.Column, Repeat});
+        Subsumed.insert({F.Work.File, F.Work.Line, F.Work.Column, Repeat});
     for (size_t I = 0; I < Findings.size(); ++I) {
       const Finding &F = Findings[I];
       if (I > 0 && Key(Findings[I - 1]) == Key(F))
         continue;
-      if (Subsumed.count({F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule}))
+      if (!F.Work.File.empty() &&
+          Subsumed.count({F.Work.File, F.Work.Line, F.Work.Column, F.Rule}))
         continue;
       bool Reported = F.Loc.File == MainFile ||
                       ((Options.SystemHeaders ||

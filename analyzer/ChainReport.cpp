@@ -89,6 +89,7 @@ Finding boundwise::chainFinding(llvm::StringRef Rule, const ChainStart &Start,
   Finding Result;
   Result.Rule = Rule.str();
   Result.Loc = State.Lines.locate(Start.loc());
+  Result.Work = Result.Loc;
   Result.Message = std::move(Message);
   Result.SuggestedModel = std::move(Model);
   if (Start.Callee)

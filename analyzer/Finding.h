@@ -63,6 +63,10 @@ struct Finding {
   std::vector<FindingNote> FixesInMacros;
   /// Promoted to an error by --warnings-as-errors.
   bool AsError = false;
+  /// Where the reported work starts in the context: the call or operation
+  /// itself, also when the finding is shown at the binding where its fix
+  /// goes. Two rules' findings at one call are one cause (Rule.h).
+  DiagLocation Work;
 };
 
 enum class Verdict { Trivial, IOBound, CPUBound, Mixed };

@@ -48,9 +48,9 @@ struct RuleInfo {
   /// What to do about a finding: SARIF's help text.
   llvm::StringRef Help;
   std::function<std::unique_ptr<Rule>()> Create;
-  /// A rule whose finding at the same place this rule's finding makes a
-  /// repeat: one call that both computes and waits with the GIL held is
-  /// one thing to fix, reported by cpu-holding-gil.
+  /// A rule whose finding at the same call (Finding::Work) this rule's
+  /// finding makes a repeat: one call that both computes and waits with the
+  /// GIL held is one thing to fix, reported by cpu-holding-gil.
   llvm::StringRef Subsumes = "";
 };
 
