@@ -121,6 +121,8 @@ public:
     LineSource Lines(SM);
     Result.Functions =
         diagnose(Diagnosed, Contexts, Lookup, Summaries, Lines);
+    if (Options.Diagnose)
+      Result.References = functionReferences(Context, Lookup, Lines);
     AnalysisState State{Lookup, Contexts, Summaries, Lines};
     std::vector<Finding> Findings;
     for (const RuleInfo &Info : allRules())

@@ -7,6 +7,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -75,6 +76,66 @@ private:
   llvm::function_ref<bool(SourceLocation)> InScope;
 };
 } // namespace
+
+namespace {
+/// The names of functions in the main file: callees of calls (a member by
+/// its member name) and the names of definitions.
+class ReferenceFinder : public RecursiveASTVisitor<ReferenceFinder> {
+public:
+  ReferenceFinder(DeclLookup &Lookup, LineSource &Lines)
+      : Lookup(Lookup), Lines(Lines),
+        SM(Lookup.astContext().getSourceManager()) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const auto *Member = dyn_cast<MemberExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      return add(Member->getMemberLoc(), Callee);
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      return add(Ref->getLocation(), Callee);
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (Function->doesThisDeclarationHaveABody())
+      add(Function->getLocation(), Function);
+    return true;
+  }
+
+  std::vector<FunctionReference> References;
+
+private:
+  bool add(SourceLocation Name, const FunctionDecl *Function) {
+    if (!Function || Name.isInvalid() || Name.isMacroID() ||
+        !SM.isInMainFile(Name) || !Function->getIdentifier())
+      return true;
+    // A call of a template's instance names the template as written.
+    if (const FunctionDecl *Pattern =
+            Function->getTemplateInstantiationPattern())
+      Function = Pattern;
+    FunctionReference Reference;
+    Reference.Loc = Lines.locate(Lookup.point(Name));
+    Reference.Usr = Lookup.identity(Function);
+    References.push_back(std::move(Reference));
+    return true;
+  }
+
+  DeclLookup &Lookup;
+  LineSource &Lines;
+  const SourceManager &SM;
+};
+} // namespace
+
+std::vector<FunctionReference>
+boundwise::functionReferences(ASTContext &Context, DeclLookup &Lookup,
+                              LineSource &Lines) {
+  ReferenceFinder Finder(Lookup, Lines);
+  Finder.TraverseDecl(Context.getTranslationUnitDecl());
+  return std::move(Finder.References);
+}
 
 std::vector<DiagnosedFunction> boundwise::functionsToDiagnose(
     ASTContext &Context, llvm::function_ref<bool(SourceLocation)> InScope) {

@@ -44,6 +44,11 @@ std::vector<DiagnosedFunction>
 functionsToDiagnose(clang::ASTContext &Context,
                     llvm::function_ref<bool(clang::SourceLocation)> InScope);
 
+/// Where the main file names a function, by call or definition.
+std::vector<FunctionReference> functionReferences(clang::ASTContext &Context,
+                                                  DeclLookup &Lookup,
+                                                  LineSource &Lines);
+
 /// The diagnosis of each of \p Functions, whose summaries (instances
 /// included) are in \p Summaries, propagated; \p Contexts tell how they
 /// are used.

@@ -106,6 +106,14 @@ struct FunctionDiagnosis {
 };
 
 /// The outcome of analysing one source file.
+/// Where the main file names a function: a call's callee or a definition's
+/// name, by the function's identity (FunctionDiagnosis::Usr), so that a
+/// hover finds the function under the cursor, not one of the same name.
+struct FunctionReference {
+  DiagLocation Loc;
+  std::string Usr;
+};
+
 struct FileResult {
   std::string File;
   /// The working directory of the file's compile command: a relative path
@@ -119,6 +127,8 @@ struct FileResult {
   unsigned SuppressedByNolint = 0;
   /// Filled when AnalysisOptions::Diagnose is set.
   std::vector<FunctionDiagnosis> Functions;
+  /// Filled when AnalysisOptions::Diagnose is set, in source order.
+  std::vector<FunctionReference> References;
 };
 
 } // namespace boundwise

@@ -118,22 +118,6 @@ Range boundwise::lsp::identifierRange(unsigned Line, unsigned ByteColumn,
   return R;
 }
 
-llvm::StringRef boundwise::lsp::identifierAt(llvm::StringRef Code,
-                                             size_t Offset) {
-  Offset = std::min(Offset, Code.size());
-  size_t Begin = Offset;
-  while (Begin > 0 && isIdentifierChar(Code[Begin - 1]))
-    --Begin;
-  size_t End = Offset;
-  while (End < Code.size() && isIdentifierChar(Code[End]))
-    ++End;
-  llvm::StringRef Name = Code.slice(Begin, End);
-  // A number is not a name.
-  if (!Name.empty() && llvm::isDigit(Name.front()))
-    return {};
-  return Name;
-}
-
 llvm::StringRef boundwise::lsp::lineOf(llvm::StringRef Code, unsigned Line) {
   for (unsigned I = 0; I < Line; ++I) {
     size_t NewLine = Code.find('\n');

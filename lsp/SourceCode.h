@@ -44,9 +44,6 @@ Position columnToPosition(unsigned Line, unsigned ByteColumn,
 Range identifierRange(unsigned Line, unsigned ByteColumn,
                       llvm::StringRef LineText, OffsetEncoding Encoding);
 
-/// The identifier under or just before byte \p Offset of \p Code, or empty.
-llvm::StringRef identifierAt(llvm::StringRef Code, size_t Offset);
-
 /// The text of 0-based line \p Line of \p Code, without its line break.
 llvm::StringRef lineOf(llvm::StringRef Code, unsigned Line);
 

@@ -10,30 +10,20 @@
 using namespace boundwise;
 using namespace boundwise::lsp;
 
-/// `read` for `ns::File::read`.
-static llvm::StringRef unqualifiedName(llvm::StringRef Name) {
-  size_t Colons = Name.rfind("::");
-  return Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2);
-}
-
-/// The function the identifier at \p Offset names: the one defined right
-/// there, else the first of that name (a call).
-static const FunctionDiagnosis *functionAt(const Snapshot &S, size_t Offset,
-                                           llvm::StringRef Identifier,
-                                           const FeatureContext &Context) {
-  const FunctionDiagnosis *Named = nullptr;
-  Position Where = offsetToPosition(S.Contents, Offset, Context.Encoding);
-  for (const FunctionDiagnosis &Function : S.Result.Functions) {
-    if (Function.Loc.File != S.Result.File ||
-        unqualifiedName(Function.Name) != Identifier)
+/// The reference (a call's callee, a definition's name) at \p Where, and
+/// the diagnosis of the function it names, by identity: hovering `b.read()`
+/// shows `B::read`, whatever else is called `read`.
+static std::pair<const FunctionReference *, const FunctionDiagnosis *>
+functionAt(const Snapshot &S, Position Where, const FeatureContext &Context) {
+  for (const FunctionReference &Reference : S.Result.References) {
+    if (Reference.Loc.File != S.Result.File ||
+        !rangeOf(S, Reference.Loc, Context).touches({Where, Where}))
       continue;
-    Range Definition = rangeOf(S, Function.Loc, Context);
-    if (Definition.touches({Where, Where}))
-      return &Function;
-    if (!Named)
-      Named = &Function;
+    for (const FunctionDiagnosis &Function : S.Result.Functions)
+      if (Function.Usr == Reference.Usr)
+        return {&Reference, &Function};
   }
-  return Named;
+  return {nullptr, nullptr};
 }
 
 static std::string markdownOf(const FunctionDiagnosis &Function,
@@ -58,23 +48,11 @@ static std::string markdownOf(const FunctionDiagnosis &Function,
 
 std::optional<Hover> boundwise::lsp::hoverAt(const Snapshot &S, Position Where,
                                              const FeatureContext &Context) {
-  auto Offset = positionToOffset(S.Contents, Where, Context.Encoding);
-  if (!Offset) {
-    llvm::consumeError(Offset.takeError());
-    return std::nullopt;
-  }
-  llvm::StringRef Identifier = identifierAt(S.Contents, *Offset);
-  if (Identifier.empty())
-    return std::nullopt;
-  const FunctionDiagnosis *Function =
-      functionAt(S, *Offset, Identifier, Context);
+  auto [Reference, Function] = functionAt(S, Where, Context);
   if (!Function)
     return std::nullopt;
   Hover Result;
   Result.contents.value = markdownOf(*Function, S.Result);
-  size_t Begin = Identifier.data() - S.Contents.data();
-  Result.range = Range{
-      offsetToPosition(S.Contents, Begin, Context.Encoding),
-      offsetToPosition(S.Contents, Begin + Identifier.size(), Context.Encoding)};
+  Result.range = rangeOf(S, Reference->Loc, Context);
   return Result;
 }

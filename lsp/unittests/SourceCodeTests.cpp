@@ -77,14 +77,6 @@ TEST(SourceCode, ClangColumnToPosition) {
   EXPECT_EQ(Name.end.character, 9);
 }
 
-TEST(SourceCode, IdentifierAt) {
-  std::string Text = "foo(bar_1);";
-  EXPECT_EQ(identifierAt(Text, 1), "foo");
-  EXPECT_EQ(identifierAt(Text, 3), "foo");
-  EXPECT_EQ(identifierAt(Text, 6), "bar_1");
-  EXPECT_EQ(identifierAt(Text, 10), "");
-}
-
 TEST(SourceCode, IncrementalChangeAfterNonASCII) {
   std::string Text = Code;
   TextDocumentContentChangeEvent Change;
