@@ -204,8 +204,11 @@ void Catalog::index(const CatalogFile &File) {
       Coroutines[Name] = &Type;
   for (const CpuHeavyEntry &Entry : File.CpuHeavy)
     addNames(Entry, &ApiRoles::CpuHeavy);
-  for (const PythonBinding &Entry : File.PythonBindings)
+  for (const PythonBinding &Entry : File.PythonBindings) {
     addNames(Entry, &ApiRoles::Binding);
+    if (!File.Gil.ReleaseTypes.empty())
+      ReleaseScopes[&Entry] = File.Gil.ReleaseTypes.front();
+  }
   for (const std::string &Name : File.Gil.AcquireCalls)
     addRole(Name, [](ApiRoles &Roles) { Roles.GilCall = +1; });
   for (const std::string &Name : File.Gil.ReleaseCalls)
@@ -336,6 +339,11 @@ ExecutorKind Catalog::classifyExecutor(llvm::StringRef TypeName) const {
 
 const CoroutineType *Catalog::coroutineType(llvm::StringRef TypeName) const {
   return Coroutines.lookup(TypeName);
+}
+
+llvm::StringRef Catalog::releaseScopeOf(const PythonBinding &Binding) const {
+  auto It = ReleaseScopes.find(&Binding);
+  return It == ReleaseScopes.end() ? llvm::StringRef() : It->second;
 }
 
 const Advice *Catalog::adviceFor(llvm::StringRef Library) const {

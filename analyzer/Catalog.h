@@ -393,6 +393,10 @@ public:
   const CoroutineType *coroutineType(llvm::StringRef TypeName) const;
   /// Offload advice for \p Library, or null.
   const Advice *adviceFor(llvm::StringRef Library) const;
+  /// The scoped type that releases the GIL in \p Binding's own library
+  /// (`nanobind::gil_scoped_release` for nanobind's `m.def`); empty when
+  /// its catalog file names none.
+  llvm::StringRef releaseScopeOf(const PythonBinding &Binding) const;
   /// The role of the type named \p TypeName (a base class's counts too: the
   /// caller asks for each).
   TypeRole typeRole(llvm::StringRef TypeName) const;
@@ -446,6 +450,7 @@ private:
   std::vector<std::pair<llvm::GlobPattern, TypeRole>> TypeRolePatterns;
   std::vector<llvm::GlobPattern> PythonSafe;
   llvm::StringMap<bool> IoOnlyPrograms;
+  std::map<const PythonBinding *, std::string> ReleaseScopes;
 };
 
 /// The glob of one `params:` element; an error for a malformed one.

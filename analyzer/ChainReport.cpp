@@ -149,6 +149,11 @@ void boundwise::addReleaseFix(const AsyncContext &Entry, Finding &Out) {
       {{MacroUse.File, MacroUse.Line, MacroUse.Column, ""}, Description.str()});
 }
 
+std::string boundwise::releaseScopeName(const AsyncContext &Entry) {
+  return Entry.ReleaseScope.empty() ? "a gil_scoped_release scope"
+                                    : Entry.ReleaseScope;
+}
+
 /// How to release the GIL for entry point \p Entry: on its binding, with
 /// CPython's macros, or inside it.
 static std::string releaseAdvice(const AsyncContext &Entry) {
@@ -159,7 +164,8 @@ static std::string releaseAdvice(const AsyncContext &Entry) {
   if (Entry.Api == "PyMethodDef")
     return "release the GIL around it with Py_BEGIN_ALLOW_THREADS / "
            "Py_END_ALLOW_THREADS";
-  return "release the GIL inside it (py::gil_scoped_release) around the work";
+  return "release the GIL inside it (" + releaseScopeName(Entry) +
+         ") around the work";
 }
 
 /// A finding whose fix is the binding's (a call_guard on `m.def`) is
@@ -175,11 +181,11 @@ static void moveToBinding(const AsyncContext &Entry,
   Result.Loc = State.Lines.locate(Entry.SubmitLoc);
 }
 
-void boundwise::reportHeldGilWork(const AnalysisState &State,
-                                  llvm::StringRef Rule, CategoryFilter Accept,
-                                  llvm::StringRef Consequence,
-                                  llvm::StringRef TouchAdvice,
-                                  std::vector<Finding> &Out) {
+void boundwise::reportHeldGilWork(
+    const AnalysisState &State, llvm::StringRef Rule, CategoryFilter Accept,
+    llvm::StringRef Consequence,
+    llvm::function_ref<std::string(const AsyncContext &)> TouchAdvice,
+    std::vector<Finding> &Out) {
   forEachStart(
       State, Accept,
       [](const AsyncContext &C) { return C.Kind == ContextKind::PythonEntry; },
@@ -196,7 +202,7 @@ void boundwise::reportHeldGilWork(const AnalysisState &State,
             describeContext(Entry, Summary.Name) + ", but " +
                 describeStart(Start, Accept, State.Summaries) +
                 Consequence.str() +
-                (Releasable ? releaseAdvice(Entry) : TouchAdvice.str()),
+                (Releasable ? releaseAdvice(Entry) : TouchAdvice(Entry)),
             Touches ? "processes" : "threads", State);
         if (!Touches && Entry.ReleaseFix)
           moveToBinding(Entry, Summary, Start, State, Result);

@@ -104,9 +104,15 @@ bool touchesPythonWhenReleased(const AsyncContext &Context,
 /// Python entry points with the GIL held. The message says \p Consequence
 /// and how to release the GIL; where the entry point touches Python objects
 /// it gives \p TouchAdvice instead, with no fix-it.
-void reportHeldGilWork(const AnalysisState &State, llvm::StringRef Rule,
-                       CategoryFilter Accept, llvm::StringRef Consequence,
-                       llvm::StringRef TouchAdvice, std::vector<Finding> &Out);
+void reportHeldGilWork(
+    const AnalysisState &State, llvm::StringRef Rule, CategoryFilter Accept,
+    llvm::StringRef Consequence,
+    llvm::function_ref<std::string(const AsyncContext &)> TouchAdvice,
+    std::vector<Finding> &Out);
+
+/// The scoped type that releases the GIL in Python entry point \p Entry's
+/// binding library, as advice names it.
+std::string releaseScopeName(const AsyncContext &Entry);
 
 /// Gives \p Out the fix that releases the GIL on the binding of \p Entry,
 /// when that is mechanical; where the binding is written in a macro, the fix

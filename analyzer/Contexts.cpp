@@ -672,6 +672,7 @@ private:
         Entry.ReleasedByGuard = Released;
         Entry.ReleaseFix = Fix;
         Entry.ReleaseFixInMacro = FixInMacro;
+        Entry.ReleaseScope = Lookup.catalog().releaseScopeOf(Binding).str();
         if (Released)
           Entry.ReleasedBy = "by the binding's call_guard<gil_scoped_release>";
         notePythonValueParam(Entry);

@@ -97,6 +97,10 @@ struct AsyncContext {
   /// PythonEntry: the binding's closing parenthesis is written in a macro's
   /// body, so ReleaseFix cannot be applied: it only locates the macro's use.
   bool ReleaseFixInMacro = false;
+  /// PythonEntry: the scoped type that releases the GIL in the binding's
+  /// library (`pybind11::gil_scoped_release`), for advice; empty for a
+  /// PyMethodDef table.
+  std::string ReleaseScope;
   /// PythonEntry and GilReleasing: how the GIL is released (`by
   /// py::gil_scoped_release`).
   std::string ReleasedBy;

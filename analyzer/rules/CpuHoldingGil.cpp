@@ -10,7 +10,10 @@ void CpuHoldingGil::check(const AnalysisState &State,
                           std::vector<Finding> &Out) const {
   reportHeldGilWork(
       State, RuleName, isCpu, ": Python threads calling it run one at a time; ",
-      "it touches Python objects, so the GIL cannot be released for the whole "
-      "call: use processes (multiprocessing) on the Python side",
+      [](const AsyncContext &) {
+        return std::string(
+            "it touches Python objects, so the GIL cannot be released for the "
+            "whole call: use processes (multiprocessing) on the Python side");
+      },
       Out);
 }

@@ -10,8 +10,12 @@ void IoHoldingGil::check(const AnalysisState &State,
                          std::vector<Finding> &Out) const {
   reportHeldGilWork(
       State, RuleName, isBlocking, " and every Python thread waits meanwhile; ",
-      "it touches Python objects, so the GIL cannot be released for the whole "
-      "call: release it (py::gil_scoped_release) only around the blocking "
-      "part, or use processes (multiprocessing) on the Python side",
+      [](const AsyncContext &Entry) {
+        return "it touches Python objects, so the GIL cannot be released for "
+               "the whole call: release it (" +
+               releaseScopeName(Entry) +
+               ") only around the blocking part, or use processes "
+               "(multiprocessing) on the Python side";
+      },
       Out);
 }

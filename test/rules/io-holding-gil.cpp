@@ -90,7 +90,7 @@ struct Client {
 py::bytes receiveBytes(int fd) {
   char buf[256];
   ssize_t n = recv(fd, buf, sizeof buf, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'receive_bytes' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; it touches Python objects, so the GIL cannot be released for the whole call: release it (py::gil_scoped_release) only around the blocking part, or use processes (multiprocessing) on the Python side [io-holding-gil]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'receive_bytes' is called from Python with the GIL held, but it calls 'recv', which receives from a socket and every Python thread waits meanwhile; it touches Python objects, so the GIL cannot be released for the whole call: release it (pybind11::gil_scoped_release) only around the blocking part, or use processes (multiprocessing) on the Python side [io-holding-gil]
   return py::bytes(buf, n > 0 ? (size_t)n : 0);
 }
 
@@ -147,14 +147,23 @@ PYBIND11_MODULE(netio, m) {
     // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'backoff' is called from Python with the GIL held, but it calls 'usleep', which sleeps and every Python thread waits meanwhile; {{.+}} [io-holding-gil]
 }
 
-// nanobind: the advice names nanobind's call_guard.
+// nanobind: the advice names nanobind's call_guard, and nanobind's scoped
+// release where the call touches Python objects.
 
 void nbSleep() {
   sleep(2);
 }
 void nbSleepReleased() { sleep(2); }
 
+nb::bytes nbReceive(int fd) {
+  char buf[64];
+  ssize_t n = recv(fd, buf, sizeof buf, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'receive' is called from Python with the GIL held, but it calls 'recv', {{.+}}: release it (nanobind::gil_scoped_release) only around the blocking part, or use processes (multiprocessing) on the Python side [io-holding-gil]
+  return nb::bytes(buf, n > 0 ? (size_t)n : 0);
+}
+
 NB_MODULE(nbio, m) {
+  m.def("receive", &nbReceive);
   m.def("nap", &nbSleep);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'nap' is called from Python with the GIL held, but it calls 'sleep', which sleeps and every Python thread waits meanwhile; release the GIL: add nanobind::call_guard<nanobind::gil_scoped_release>() to the binding [io-holding-gil]
   m.def("nap_released", &nbSleepReleased,
