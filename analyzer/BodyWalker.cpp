@@ -331,7 +331,7 @@ public:
     const Expr *Init =
         Var->getInit() ? Var->getInit()->IgnoreParenImpCasts() : nullptr;
     if (const auto *Call = dyn_cast_or_null<CallExpr>(Init))
-      Facts.ResultOf[Call] = Var;
+      noteResult(Call, Var);
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *Assign) {
@@ -340,7 +340,7 @@ public:
     const Expr *Rhs = Assign->getRHS()->IgnoreParenImpCasts();
     if (const auto *Call = dyn_cast<CallExpr>(Rhs))
       if (const ValueDecl *Target = namedValue(Assign->getLHS()))
-        Facts.ResultOf[Call] = Target;
+        noteResult(Call, Target);
     noteMemberAssignment(Assign->getLHS(), Rhs);
     return true;
   }
@@ -381,14 +381,16 @@ private:
     E = E->IgnoreParenImpCasts();
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return isForkCall(Call) ? siteOf(Call) : "";
-    const ValueDecl *Var = namedValue(E);
-    if (!Var)
-      return "";
-    for (const auto &[Call, Target] : Facts.ResultOf)
-      if (Target == Var && isa<CallExpr>(Call) &&
-          isForkCall(cast<CallExpr>(Call)))
-        return siteOf(Call);
-    return "";
+    auto Fork = ForkResults.find(namedValue(E));
+    return Fork == ForkResults.end() ? "" : siteOf(Fork->second);
+  }
+
+  /// \p Var holds what \p Call returns; a fork()'s result is indexed by its
+  /// variable, for the tests of it that follow.
+  void noteResult(const CallExpr *Call, const ValueDecl *Var) {
+    Facts.ResultOf[Call] = Var;
+    if (isForkCall(Call))
+      ForkResults[Var] = Call;
   }
 
   std::string siteOf(const Expr *Call) {
@@ -775,6 +777,8 @@ private:
         Reported = I + 1;
   }
 
+  /// The fork() whose result each variable holds, the last one stored.
+  llvm::DenseMap<const ValueDecl *, const CallExpr *> ForkResults;
   DeclLookup &Lookup;
   const ASTContext &Context;
   const CostModel &Cost;
