@@ -51,8 +51,10 @@ void ErrorCollector::HandleDiagnostic(DiagnosticsEngine::Level Level,
         unsigned Offset = SM.getFileOffset(Loc);
         size_t Start = Buffer.rfind('\n', Offset ? Offset - 1 : 0);
         Start = (Start == llvm::StringRef::npos || Offset == 0) ? 0 : Start + 1;
-        Error.Loc.LineText = Buffer.substr(Start).take_until(
-            [](char C) { return C == '\n' || C == '\r'; }).str();
+        Error.Loc.LineText =
+            Buffer.substr(Start)
+                .take_until([](char C) { return C == '\n' || C == '\r'; })
+                .str();
       }
     }
   }
@@ -119,8 +121,7 @@ public:
     Summaries.propagate();
 
     LineSource Lines(SM);
-    Result.Functions =
-        diagnose(Diagnosed, Contexts, Lookup, Summaries, Lines);
+    Result.Functions = diagnose(Diagnosed, Contexts, Lookup, Summaries, Lines);
     if (Options.Diagnose)
       Result.References = functionReferences(Context, Lookup, Lines);
     AnalysisState State{Lookup, Contexts, Summaries, Lines};
@@ -147,8 +148,7 @@ private:
   void keepReportable(std::vector<Finding> &Findings, LineSource &Lines,
                       llvm::StringRef MainFile) {
     auto Key = [](const Finding &F) {
-      return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule,
-                      F.Message);
+      return std::tie(F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message);
     };
     llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
       return Key(A) < Key(B);
@@ -166,18 +166,19 @@ private:
       if (!F.Work.File.empty() &&
           Subsumed.count({F.Work.File, F.Work.Line, F.Work.Column, F.Rule}))
         continue;
-      bool Reported = F.Loc.File == MainFile ||
-                      ((Options.SystemHeaders ||
-                        !Lines.isSystemFile(F.Loc.File)) &&
-                       matchesHeaderFilter(F.Loc.File));
+      bool Reported =
+          F.Loc.File == MainFile ||
+          ((Options.SystemHeaders || !Lines.isSystemFile(F.Loc.File)) &&
+           matchesHeaderFilter(F.Loc.File));
       if (!Reported)
         continue;
-      auto LineAt = [&](unsigned Line) { return Lines.lineAt(F.Loc.File, Line); };
+      auto LineAt = [&](unsigned Line) {
+        return Lines.lineAt(F.Loc.File, Line);
+      };
       auto Regions = RegionsByFile.find(F.Loc.File);
       if (Regions == RegionsByFile.end())
-        Regions = RegionsByFile
-                      .try_emplace(F.Loc.File, Lines.text(F.Loc.File))
-                      .first;
+        Regions =
+            RegionsByFile.try_emplace(F.Loc.File, Lines.text(F.Loc.File)).first;
       if (isSuppressed(LineAt, F.Loc.Line, F.Rule, Regions->second)) {
         ++Result.SuppressedByNolint;
         continue;

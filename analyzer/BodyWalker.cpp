@@ -125,7 +125,8 @@ static void collectAssigned(const Stmt *S, const VarDecl *Var,
   if (!S || isa<LambdaExpr>(S) || !Values.AllSmall)
     return;
   if (const auto *Binary = dyn_cast<BinaryOperator>(S);
-      Binary && Binary->isAssignmentOp() && namedValue(Binary->getLHS()) == Var) {
+      Binary && Binary->isAssignmentOp() &&
+      namedValue(Binary->getLHS()) == Var) {
     std::optional<uint64_t> Limit =
         Binary->getOpcode() == BO_Assign
             ? smallValueLimit(Binary->getRHS(), Context)
@@ -173,9 +174,9 @@ static bool scalesGeometrically(const Stmt *S, const ValueDecl *Var) {
   if (!S || !Var || isa<LambdaExpr>(S))
     return false;
   if (const auto *Compound = dyn_cast<CompoundAssignOperator>(S))
-    if (llvm::is_contained({BO_MulAssign, BO_DivAssign, BO_ShlAssign,
-                            BO_ShrAssign},
-                           Compound->getOpcode()) &&
+    if (llvm::is_contained(
+            {BO_MulAssign, BO_DivAssign, BO_ShlAssign, BO_ShrAssign},
+            Compound->getOpcode()) &&
         namedValue(Compound->getLHS()) == Var)
       return true;
   for (const Stmt *Child : S->children())
@@ -215,8 +216,8 @@ static bool exitsAtMatch(const Stmt *S, bool InMatch = false,
     if (If->getCond() && isMatchTest(If->getCond()) &&
         exitsAtMatch(If->getThen(), /*InMatch=*/true, InInner))
       return true;
-  bool Inner = InInner || isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
-                               SwitchStmt>(S);
+  bool Inner = InInner ||
+               isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
   for (const Stmt *Child : S->children())
     if (exitsAtMatch(Child, InMatch, Inner))
       return true;
@@ -498,8 +499,8 @@ private:
     if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
       // Counting up to the bound or down from it.
       int64_t From = Start ? integerConstant(Start, Context).value_or(0) : 0;
-      Frame.Count = static_cast<uint64_t>(*Limit > From ? *Limit - From
-                                                        : From - *Limit);
+      Frame.Count =
+          static_cast<uint64_t>(*Limit > From ? *Limit - From : From - *Limit);
       return Frame;
     }
     // `i < width` of a `u_char` width: at most 255 turns.
@@ -518,10 +519,8 @@ private:
   /// `for (i = a; i < b; ++i)`: the side of the comparison that is not the
   /// loop variable bounds the loop.
   LoopFrame forBound(const ForStmt *Loop) {
-    const auto *Compare =
-        dyn_cast_or_null<BinaryOperator>(Loop->getCond()
-                                             ? Loop->getCond()->IgnoreImplicit()
-                                             : nullptr);
+    const auto *Compare = dyn_cast_or_null<BinaryOperator>(
+        Loop->getCond() ? Loop->getCond()->IgnoreImplicit() : nullptr);
     if (!Compare || !Compare->isComparisonOp())
       return conditionBound(Loop->getCond());
     const Expr *Start = nullptr;
@@ -533,8 +532,8 @@ private:
         Start = Var->getInit();
       }
     bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
-    LoopFrame Frame = boundOf(
-        CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
+    LoopFrame Frame =
+        boundOf(CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
     uint64_t Step = stepOf(Loop->getInc());
     if (Frame.Count)
       *Frame.Count /= Step;
@@ -547,9 +546,8 @@ private:
 
   /// The constant step of `i += 4` or `i -= 4`; 1 for `++i` and the rest.
   uint64_t stepOf(const Expr *Inc) {
-    const auto *Compound =
-        dyn_cast_or_null<CompoundAssignOperator>(Inc ? Inc->IgnoreImplicit()
-                                                     : nullptr);
+    const auto *Compound = dyn_cast_or_null<CompoundAssignOperator>(
+        Inc ? Inc->IgnoreImplicit() : nullptr);
     if (!Compound || (Compound->getOpcode() != BO_AddAssign &&
                       Compound->getOpcode() != BO_SubAssign))
       return 1;
@@ -583,7 +581,8 @@ private:
     if (integerConstant(Counter, Context))
       std::swap(Counter, Bound);
     // `while (++tries < 3)`.
-    if (const auto *Step = dyn_cast<UnaryOperator>(Counter->IgnoreParenImpCasts()))
+    if (const auto *Step =
+            dyn_cast<UnaryOperator>(Counter->IgnoreParenImpCasts()))
       if (Step->isIncrementDecrementOp())
         Counter = Step->getSubExpr();
     // Only a counter that starts at a constant counts to a constant bound:
@@ -614,8 +613,9 @@ private:
     // An inner loop that advances the cursor of a loop around it, or runs
     // in a scan that moves its own cursor, walks the same data: one scan.
     for (const LoopFrame &Outer : Loops)
-      if (Outer.OverData && (Outer.MovesCursor || writes(Loop, Outer.Cursor) ||
-                             walksChunk(Outer, Frame) || walksItem(Outer, Frame)))
+      if (Outer.OverData &&
+          (Outer.MovesCursor || writes(Loop, Outer.Cursor) ||
+           walksChunk(Outer, Frame) || walksItem(Outer, Frame)))
         Frame.OverData = false;
     Frame.MovesCursor = writes(loopBody(Loop), Frame.Cursor,
                                /*AssignOnly=*/true);
@@ -696,8 +696,8 @@ private:
       return false;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       return Ref->getDecl() == Var;
-    return llvm::any_of(S->children(),
-                        [&](const Stmt *Child) { return mentions(Child, Var); });
+    return llvm::any_of(
+        S->children(), [&](const Stmt *Child) { return mentions(Child, Var); });
   }
 
   static bool yieldsEachTurn(const Stmt *S) {
@@ -811,7 +811,8 @@ public:
       : Lookup(Lookup), Known(Known) {}
 
   bool VisitVarDecl(VarDecl *Var) {
-    const Expr *Init = Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr;
+    const Expr *Init =
+        Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr;
     const auto *Await = dyn_cast_or_null<CoawaitExpr>(Init);
     if (Await && Lookup.typeRole(Await->getOperand()->getType()) ==
                      TypeRole::CurrentExecutor)

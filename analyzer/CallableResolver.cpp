@@ -109,9 +109,8 @@ static bool resolveBinder(const CallExpr *Call, DeclLookup &Lookup,
     return false;
   size_t Before = Out.size();
   resolveInto(argumentAt(Call, Bind->CallableArg), Lookup, Depth + 1, Out);
-  if (Bind->ExecutorArg &&
-      Lookup.executorKind(argumentAt(Call, *Bind->ExecutorArg)) ==
-          ExecutorKind::Pool)
+  if (Bind->ExecutorArg && Lookup.executorKind(argumentAt(
+                               Call, *Bind->ExecutorArg)) == ExecutorKind::Pool)
     for (size_t I = Before; I < Out.size(); ++I)
       Out[I].OnPool = true;
   return true;

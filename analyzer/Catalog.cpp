@@ -311,8 +311,9 @@ ApiRoles Catalog::lookup(const ApiQuery &Query) const {
   for (const std::string &Name : Query.Names)
     collect(Name, Query, Roles);
   // A project switches off what it knows to be harmless in its code.
-  if (llvm::any_of(Query.Names,
-                   [&](const std::string &Name) { return Disabled.count(Name); })) {
+  if (llvm::any_of(Query.Names, [&](const std::string &Name) {
+        return Disabled.count(Name);
+      })) {
     Roles.Blocking = nullptr;
     Roles.CpuHeavy = nullptr;
     Roles.Spawner = nullptr;
@@ -376,15 +377,13 @@ boundwise::loadCatalogDirectory(llvm::StringRef Directory) {
     return llvm::createStringError(EC, "cannot read the catalog directory " +
                                            Directory + ": " + EC.message());
   if (Paths.empty())
-    return llvm::createStringError("no catalog files (*.yaml) in " +
-                                   Directory);
+    return llvm::createStringError("no catalog files (*.yaml) in " + Directory);
   llvm::sort(Paths);
   std::vector<CatalogFile> Files;
   for (const std::string &Path : Paths) {
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(),
-                                     "cannot read " + Path);
+      return llvm::createStringError(Buffer.getError(), "cannot read " + Path);
     auto File = parseCatalogFile((*Buffer)->getBuffer(), Path);
     if (!File)
       return File.takeError();

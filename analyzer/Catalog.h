@@ -1,4 +1,5 @@
-//===--- Catalog.h - What known APIs wait for and where code runs -*- C++ -*-===//
+//===--- Catalog.h - What known APIs wait for and where code runs -*- C++
+//-*-===//
 //
 /// \file
 /// The API catalog: plain data loaded from rules/catalog/*.yaml and from a

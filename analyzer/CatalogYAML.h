@@ -412,8 +412,7 @@ namespace boundwise {
 /// Reads \p Text (named \p FileName in errors) into \p Value; a malformed
 /// document becomes an error whose message is `file:line:col: message`.
 template <typename T>
-llvm::Error readYAML(llvm::StringRef Text, llvm::StringRef FileName,
-                     T &Value) {
+llvm::Error readYAML(llvm::StringRef Text, llvm::StringRef FileName, T &Value) {
   // LLVM's reader recurses once per level of nesting.
   if (llvm::Error Err = checkYAMLNesting(Text, FileName))
     return Err;

@@ -7,9 +7,10 @@
 
 using namespace boundwise;
 
-std::vector<ChainStart> boundwise::chainStarts(
-    const FunctionSummary &Function, Mode M, CategoryFilter Accept,
-    const SummaryIndex &Summaries, const std::set<std::string> &Skip) {
+std::vector<ChainStart>
+boundwise::chainStarts(const FunctionSummary &Function, Mode M,
+                       CategoryFilter Accept, const SummaryIndex &Summaries,
+                       const std::set<std::string> &Skip) {
   std::vector<ChainStart> Starts;
   for (const EffectOp &Op : Function.Ops)
     if (Accept(Op.Cat) && countsIn(M, Op.State))
@@ -47,9 +48,10 @@ std::string boundwise::describeReaches(const ChainStart &Start,
   for (const BlockingReach &Reach : Start.Callee->Reaches)
     if (Reach.In == Start.CalleeMode && Accept(Reach.Cat))
       Reaches.push_back(&Reach);
-  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
-    return A->Depth < B->Depth;
-  });
+  llvm::stable_sort(Reaches,
+                    [](const BlockingReach *A, const BlockingReach *B) {
+                      return A->Depth < B->Depth;
+                    });
   std::string Text;
   for (const BlockingReach *Reach : Reaches) {
     std::vector<ChainStep> Chain =
@@ -129,9 +131,9 @@ bool boundwise::touchesPythonWhenReleased(const AsyncContext &Context,
   // A Python object taken by value is released after the body, GIL or not.
   if (Context.PythonValueParam)
     return true;
-  return !chainStarts(Entry, Mode::GilReleased,
-                      [](Category Cat) { return Cat == Category::Python; },
-                      Summaries)
+  return !chainStarts(
+              Entry, Mode::GilReleased,
+              [](Category Cat) { return Cat == Category::Python; }, Summaries)
               .empty();
 }
 

@@ -46,7 +46,8 @@ std::vector<ChainStart> chainStarts(const FunctionSummary &Function, Mode M,
 /// The operation at the end of \p Start's shortest chain.
 const EffectOp *lastOp(const ChainStart &Start, const SummaryIndex &Summaries);
 
-/// `calls 'recv', which receives from a socket`; `runs a loop of 10 iterations`.
+/// `calls 'recv', which receives from a socket`; `runs a loop of 10
+/// iterations`.
 std::string opPhrase(const EffectOp &Op);
 
 /// `sleeps (sleep), blocks on the database (sqlite3_exec)`: what \p Start's
@@ -86,8 +87,8 @@ void forEachStart(
         Report);
 
 /// Offload advice for \p Context from the catalog, or \p Fallback.
-std::string offloadAdvice(const AsyncContext &Context, const Catalog &TheCatalog,
-                          llvm::StringRef Fallback);
+std::string offloadAdvice(const AsyncContext &Context,
+                          const Catalog &TheCatalog, llvm::StringRef Fallback);
 
 /// The mode a Python entry point runs in: with the GIL held, or, under a
 /// releasing call_guard, only where it re-acquires it.

@@ -1,9 +1,9 @@
 //===--- CompilationSetup.cpp - Finding what a run needs ------------------===//
 #include "analyzer/CompilationSetup.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Config/llvm-config.h"
 
 using namespace boundwise;
 

@@ -1,4 +1,5 @@
-//===--- Contexts.cpp - Where code runs ------------------------------------===//
+//===--- Contexts.cpp - Where code runs
+//------------------------------------===//
 #include "analyzer/Contexts.h"
 #include "analyzer/CallableResolver.h"
 #include "analyzer/DeclLookup.h"
@@ -190,9 +191,8 @@ public:
     const auto *Function = dyn_cast<FunctionDecl>(D);
     if (!Function)
       return RecursiveASTVisitor::TraverseDecl(D);
-    return inFunction(Function, [&] {
-      return RecursiveASTVisitor::TraverseDecl(D);
-    });
+    return inFunction(Function,
+                      [&] { return RecursiveASTVisitor::TraverseDecl(D); });
   }
 
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
@@ -202,7 +202,8 @@ public:
   }
 
   bool TraverseForStmt(ForStmt *Loop) {
-    return inLoop(Loop, [&] { return RecursiveASTVisitor::TraverseForStmt(Loop); });
+    return inLoop(Loop,
+                  [&] { return RecursiveASTVisitor::TraverseForStmt(Loop); });
   }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *Loop) {
     return inLoop(Loop, [&] {
@@ -331,8 +332,10 @@ public:
   void addMethodTableEntry(const InitListExpr *List) {
     if (List->getNumInits() < 2)
       return;
-    const auto *Ref = dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
-    const auto *Function = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
+    const auto *Function =
+        Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
     const FunctionDecl *Definition = nullptr;
     if (!Function || !Function->hasBody(Definition))
       return;
@@ -469,10 +472,11 @@ private:
           Type->getPointeeType()->isRecordType())
         return Type->getPointeeType()->getAsRecordDecl();
     }
-    auto Caller = llvm::find_if(llvm::reverse(Functions), [](const FunctionDecl *F) {
-      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
-      return Method && !Method->getParent()->isLambda();
-    });
+    auto Caller =
+        llvm::find_if(llvm::reverse(Functions), [](const FunctionDecl *F) {
+          const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
+          return Method && !Method->getParent()->isLambda();
+        });
     if (Caller == Functions.rend())
       return nullptr;
     const auto *Method = cast<CXXMethodDecl>(*Caller);
@@ -497,7 +501,8 @@ private:
   void addCallables(const Expr *Callable, ContextKind Kind, llvm::StringRef Api,
                     llvm::StringRef Library, bool OnPool = false,
                     std::optional<unsigned> ReadyParam = std::nullopt) {
-    for (const ResolvedCallable &Resolved : resolveCallables(Callable, Lookup)) {
+    for (const ResolvedCallable &Resolved :
+         resolveCallables(Callable, Lookup)) {
       if (Resolved.OnPool || OnPool) {
         addPoolTask(Resolved, Api, /*NewThread=*/false, nullptr);
         continue;
@@ -516,8 +521,9 @@ private:
                       Resolved.IsLambda};
     Task.NewThread = NewThread;
     Task.PerItem = Submit && PerItemLoops > 0;
-    Task.PerConnection = llvm::any_of(
-        AcceptsInLoop, [](const LoopMark &Mark) { return Mark.Accept.isValid(); });
+    Task.PerConnection = llvm::any_of(AcceptsInLoop, [](const LoopMark &Mark) {
+      return Mark.Accept.isValid();
+    });
     if (Submit)
       Task.SubmitLoc = Lookup.point(Submit->getExprLoc());
     if (NewThread && Task.PerItem)
@@ -578,8 +584,8 @@ private:
                 llvm::StringRef Api) {
     if (Functions.empty() || !Functions.back())
       return;
-    AsyncContext Process{Functions.back(), ContextKind::ProcessSpawn,
-                         Api.str(), "", false};
+    AsyncContext Process{Functions.back(), ContextKind::ProcessSpawn, Api.str(),
+                         "", false};
     Process.Spawning = Spawn.Kind;
     Process.SubmitLoc = Lookup.point(Call->getExprLoc());
     Process.InLoop = PerItemLoops > 0;
@@ -614,8 +620,7 @@ private:
       addConnectionThread(Call, Api);
     auto Args = callArguments(Call);
     for (unsigned I = 0; I < Args.size(); ++I) {
-      if (!Offload.Args.empty() &&
-          !llvm::any_of(Offload.Args, [&](int Index) {
+      if (!Offload.Args.empty() && !llvm::any_of(Offload.Args, [&](int Index) {
             return argumentAt(Call, Index) == Args[I];
           }))
         continue;
@@ -696,8 +701,8 @@ private:
   /// `call_guard<gil_scoped_release>`: a guard type with a release type
   /// among its template arguments.
   bool isReleaseGuard(QualType Type) {
-    const auto *Guard = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        classOfType(Type));
+    const auto *Guard =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOfType(Type));
     if (!Guard || Lookup.typeRole(Type) != TypeRole::GilGuard)
       return false;
     for (const TemplateArgument &Arg : Guard->getTemplateArgs().asArray()) {
@@ -716,8 +721,8 @@ private:
   void addReleasing(std::string How) {
     if (Functions.empty() || !Functions.back())
       return;
-    AsyncContext Releasing{Functions.back(), ContextKind::GilReleasing, "",
-                           "", false};
+    AsyncContext Releasing{Functions.back(), ContextKind::GilReleasing, "", "",
+                           false};
     Releasing.ReleasedBy = std::move(How);
     add(std::move(Releasing));
   }
@@ -788,8 +793,7 @@ private:
   DeclLookup &Lookup;
   const SourceManager &SM;
   FileFilter InScope;
-  llvm::MapVector<std::tuple<const FunctionDecl *, int, unsigned>,
-                  AsyncContext>
+  llvm::MapVector<std::tuple<const FunctionDecl *, int, unsigned>, AsyncContext>
       Contexts;
   Placement Places;
   /// Coroutine calls that an API starts (co_spawn's argument): not calls

@@ -35,18 +35,18 @@ class DeclLookup;
 
 enum class ContextKind {
   Coroutine,
-  Handler,      ///< a completion handler of an async operation
-  LoopCallback, ///< a libuv-style callback
-  Posted,       ///< posted to an event-loop executor
-  Annotated,    ///< [[clang::annotate("boundwise::async")]]
-  EntryPoint,   ///< listed in the catalog or .boundwise.yaml
-  PoolTask,     ///< runs on a thread pool or a thread of its own
-  PythonEntry,  ///< called from Python (pybind11, nanobind, PyMethodDef)
-  GilReleasing, ///< releases the GIL in its body
-  ProcessSpawn, ///< starts a process (fork, system, exec, posix_spawn)
+  Handler,          ///< a completion handler of an async operation
+  LoopCallback,     ///< a libuv-style callback
+  Posted,           ///< posted to an event-loop executor
+  Annotated,        ///< [[clang::annotate("boundwise::async")]]
+  EntryPoint,       ///< listed in the catalog or .boundwise.yaml
+  PoolTask,         ///< runs on a thread pool or a thread of its own
+  PythonEntry,      ///< called from Python (pybind11, nanobind, PyMethodDef)
+  GilReleasing,     ///< releases the GIL in its body
+  ProcessSpawn,     ///< starts a process (fork, system, exec, posix_spawn)
   ConnectionThread, ///< starts a thread per accepted connection
-  UiCallback,   ///< given to an API that runs it on a UI object's thread
-  UiOverride,   ///< a UI class's override of a method the UI thread calls
+  UiCallback,       ///< given to an API that runs it on a UI object's thread
+  UiOverride,       ///< a UI class's override of a method the UI thread calls
 };
 
 struct AsyncContext {

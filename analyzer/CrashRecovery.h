@@ -1,4 +1,5 @@
-//===--- CrashRecovery.h - One file's crash is that file's alone -*- C++ -*-===//
+//===--- CrashRecovery.h - One file's crash is that file's alone -*- C++
+//-*-===//
 //
 /// \file
 /// Untrusted source can crash clang, most easily by nesting deeper than its

@@ -174,7 +174,8 @@ TypeRole DeclLookup::recordRole(const CXXRecordDecl *Record, unsigned Depth) {
 
 TypeRole DeclLookup::typeRole(QualType Type) {
   if (const RecordType *Record =
-          Type.isNull() ? nullptr : Type.getNonReferenceType()->getAs<RecordType>())
+          Type.isNull() ? nullptr
+                        : Type.getNonReferenceType()->getAs<RecordType>())
     return typeRole(Record->getDecl());
   return recordRole(classOfType(Type), 0);
 }
@@ -205,8 +206,7 @@ std::string DeclLookup::displayName(const FunctionDecl *Function) const {
            std::to_string(Where.Line);
   }
   if (Method && !Method->getParent()->getName().empty())
-    return (Method->getParent()->getName() + "::" +
-            Function->getNameAsString())
+    return (Method->getParent()->getName() + "::" + Function->getNameAsString())
         .str();
   return Function->getNameAsString();
 }

@@ -7,8 +7,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include <map>
@@ -34,8 +34,7 @@ llvm::StringRef boundwise::verdictName(Verdict V) {
 namespace {
 class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
 public:
-  explicit DefinitionFinder(
-      llvm::function_ref<bool(SourceLocation)> InScope)
+  explicit DefinitionFinder(llvm::function_ref<bool(SourceLocation)> InScope)
       : InScope(InScope) {}
 
   bool TraverseDecl(Decl *D) {
@@ -65,7 +64,8 @@ public:
   // A lambda's body is a function of its own: it runs where it is passed.
   bool VisitLambdaExpr(LambdaExpr *Lambda) {
     if (const CXXMethodDecl *Call = Lambda->getCallOperator())
-      if (Call->doesThisDeclarationHaveABody() && InScope(Lambda->getBeginLoc()))
+      if (Call->doesThisDeclarationHaveABody() &&
+          InScope(Lambda->getBeginLoc()))
         Functions.push_back({Call, {}});
     return true;
   }
@@ -90,8 +90,8 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (const auto *Member = dyn_cast<MemberExpr>(
-            Call->getCallee()->IgnoreParenImpCasts()))
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
       return add(Member->getMemberLoc(), Callee);
     if (const auto *Ref =
             dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
@@ -167,9 +167,10 @@ static std::string describeWaits(const FunctionSummary &Summary,
   for (const BlockingReach &Reach : Summary.Reaches)
     if (Reach.In == Mode::Any && Accept(Reach.Cat))
       Reaches.push_back(&Reach);
-  llvm::stable_sort(Reaches, [](const BlockingReach *A, const BlockingReach *B) {
-    return A->Depth < B->Depth;
-  });
+  llvm::stable_sort(Reaches,
+                    [](const BlockingReach *A, const BlockingReach *B) {
+                      return A->Depth < B->Depth;
+                    });
   std::string Text;
   for (const BlockingReach *Reach : Reaches) {
     std::vector<ChainStep> Chain = Summaries.chain(Summary.Usr, Reach->Cat);
@@ -191,10 +192,9 @@ static std::vector<FindingNote> evidence(const FunctionSummary &Summary,
   std::vector<FindingNote> Notes;
   for (const ChainStep &Step : Summaries.chain(Summary.Usr, Cat)) {
     if (Step.Op) {
-      std::string What = Step.Op->IsLoop
-                             ? Step.Op->What
-                             : "calls '" + Step.Op->Api + "', which " +
-                                   Step.Op->What;
+      std::string What = Step.Op->IsLoop ? Step.Op->What
+                                         : "calls '" + Step.Op->Api +
+                                               "', which " + Step.Op->What;
       Notes.push_back({Lines.locate(Step.Op->Loc),
                        "'" + Step.Function->Name + "' " + What});
       continue;
@@ -218,8 +218,7 @@ static const FunctionSummary *summaryFor(const DiagnosedFunction &Diagnosed,
   if (Own && !Own->Reaches.empty())
     return Own;
   for (const FunctionDecl *Instance : Diagnosed.Instances) {
-    const FunctionSummary *Summary =
-        Summaries.find(Lookup.identity(Instance));
+    const FunctionSummary *Summary = Summaries.find(Lookup.identity(Instance));
     if (Summary && !Summary->Reaches.empty())
       return Summary;
   }
@@ -368,8 +367,8 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
   llvm::StringRef Loop =
       RunsOn("the UI thread") ? "the UI thread" : "the event loop";
   bool OnLoop = RunsOn(Loop);
-  bool ThreadEach = RunsOn("a thread per connection") ||
-                    RunsOn("a thread per item");
+  bool ThreadEach =
+      RunsOn("a thread per connection") || RunsOn("a thread per item");
   bool HoldingGil = RunsOn("Python, holding the GIL");
   if (Diagnosis.Kind != Verdict::Trivial)
     Diagnosis.MisfitPlace =
@@ -442,7 +441,7 @@ findingsIn(const FunctionDiagnosis &Function, const FileResult &Result) {
 }
 
 std::string boundwise::fitStatus(const FunctionDiagnosis &Function,
-                             const FileResult &Result) {
+                                 const FileResult &Result) {
   std::vector<const Finding *> Inside = findingsIn(Function, Result);
   if (Inside.empty()) {
     if (!Function.MisfitPlace.empty())

@@ -98,10 +98,14 @@ void SummaryIndex::addCallSiteLoops(uint64_t HeavyIterations) {
               static_cast<uint64_t>(Value) * Loop.Factor < HeavyIterations)
             continue;
           std::string Bound = std::to_string(Value);
-          Caller.Ops.push_back({Category::Cpu, "a loop bound of " + Bound,
-                                "calls '" + Callee->Name +
-                                    "' with a loop bound of " + Bound,
-                                {}, Call.Loc, Call.State, /*IsLoop=*/true});
+          Caller.Ops.push_back(
+              {Category::Cpu,
+               "a loop bound of " + Bound,
+               "calls '" + Callee->Name + "' with a loop bound of " + Bound,
+               {},
+               Call.Loc,
+               Call.State,
+               /*IsLoop=*/true});
         }
       }
     }
@@ -109,12 +113,11 @@ void SummaryIndex::addCallSiteLoops(uint64_t HeavyIterations) {
 }
 
 static constexpr Category AllCategories[] = {
-    Category::Network,  Category::File, Category::Sleep,
-    Category::Wait,     Category::Database, Category::Declared,
-    Category::Cpu,      Category::Python};
-static constexpr Mode AllModes[] = {
-    Mode::Any,         Mode::GilHeld,  Mode::GilReleased,
-    Mode::GilAcquired, Mode::Released, Mode::UnderLock};
+    Category::Network,  Category::File,     Category::Sleep, Category::Wait,
+    Category::Database, Category::Declared, Category::Cpu,   Category::Python};
+static constexpr Mode AllModes[] = {Mode::Any,         Mode::GilHeld,
+                                    Mode::GilReleased, Mode::GilAcquired,
+                                    Mode::Released,    Mode::UnderLock};
 
 namespace {
 /// The graph the search walks: one node per function and mode, numbered
@@ -129,9 +132,9 @@ struct ReverseGraph {
 static constexpr unsigned ModeCount = std::size(AllModes);
 
 static unsigned modeIndex(Mode M) {
-  return static_cast<unsigned>(std::find(std::begin(AllModes),
-                                         std::end(AllModes), M) -
-                               std::begin(AllModes));
+  return static_cast<unsigned>(
+      std::find(std::begin(AllModes), std::end(AllModes), M) -
+      std::begin(AllModes));
 }
 
 static ReverseGraph
@@ -172,7 +175,8 @@ static void propagateCategory(const ReverseGraph &Graph, Category Cat) {
         const EffectOp &Op = Summary.Ops[I];
         if (Op.Cat != Cat || !countsIn(AllModes[M], Op.State))
           continue;
-        Summary.Reaches.push_back({Cat, AllModes[M], 0, static_cast<int>(I), -1});
+        Summary.Reaches.push_back(
+            {Cat, AllModes[M], 0, static_cast<int>(I), -1});
         Settled[F * ModeCount + M] = true;
         Queue.push_back({F * ModeCount + M, 0});
         break;

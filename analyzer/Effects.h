@@ -134,9 +134,8 @@ struct FunctionSummary {
   /// The reach of \p Cat in \p M, or null.
   const BlockingReach *reachOf(Category Cat, Mode M = Mode::Any) const;
   /// The shortest reach in \p M of a category \p Accept accepts.
-  const BlockingReach *
-  shortestReach(llvm::function_ref<bool(Category)> Accept,
-                Mode M = Mode::Any) const;
+  const BlockingReach *shortestReach(llvm::function_ref<bool(Category)> Accept,
+                                     Mode M = Mode::Any) const;
 };
 
 /// One step of an evidence chain: \p Function calls the next function at

@@ -150,8 +150,7 @@ static Error keepCopy(std::error_code Reason, sys::fs::TempFile &Copy) {
     return createStringError(Reason.message() + "; it may be damaged and " +
                              toString(std::move(Err)));
   return createStringError(Reason.message() +
-                           "; it may be damaged: its fixed text is in " +
-                           Name);
+                           "; it may be damaged: its fixed text is in " + Name);
 }
 
 /// Gives the file open at \p FD the owner and group \p Old has; false when
@@ -212,9 +211,9 @@ static Error replaceContents(StringRef File, StringRef Text) {
   sys::fs::file_status Old;
   if (std::error_code EC = sys::fs::status(Target, Old))
     return unchanged(EC.message());
-  auto Copy = sys::fs::TempFile::create(Target + ".boundwise-%%%%%%.tmp",
-                                        sys::fs::owner_read |
-                                            sys::fs::owner_write);
+  auto Copy =
+      sys::fs::TempFile::create(Target + ".boundwise-%%%%%%.tmp",
+                                sys::fs::owner_read | sys::fs::owner_write);
   if (!Copy)
     return unchanged("cannot create a file beside it: " +
                      toString(Copy.takeError()));
@@ -244,8 +243,7 @@ static void reportFixesInMacros(const std::vector<FileResult> &Results,
     for (const Finding &F : Result.Findings)
       for (const FindingNote &Fix : F.FixesInMacros) {
         std::string File = absolutePath(Fix.Loc.File);
-        if (!Reported
-                 .insert({File, Fix.Loc.Line, Fix.Loc.Column, Fix.Message})
+        if (!Reported.insert({File, Fix.Loc.Line, Fix.Loc.Column, Fix.Message})
                  .second)
           continue;
         Log << "boundwise: fix skipped at " << File << ":" << Fix.Loc.Line
@@ -326,9 +324,8 @@ private:
 };
 } // namespace
 
-static tooling::DiagnosticMessage message(StringRef Text,
-                                          const DiagLocation &Loc,
-                                          OffsetTable &Offsets) {
+static tooling::DiagnosticMessage
+message(StringRef Text, const DiagLocation &Loc, OffsetTable &Offsets) {
   tooling::DiagnosticMessage Message(Text);
   if (Loc.File.empty())
     return Message;

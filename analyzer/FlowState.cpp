@@ -68,16 +68,15 @@ static uint64_t macroFlags(const Expr *E, const llvm::StringMap<unsigned> &Bits,
   uint64_t Mask = 0;
   for (SourceLocation Loc = E->getBeginLoc(); Loc.isMacroID();
        Loc = SM.getImmediateMacroCallerLoc(Loc)) {
-    auto It = Bits.find(
-        Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()));
+    auto It =
+        Bits.find(Lexer::getImmediateMacroName(Loc, SM, Context.getLangOpts()));
     if (It != Bits.end())
       Mask |= uint64_t(1) << It->second;
   }
   return Mask;
 }
 
-uint64_t ConditionAnalysis::flagsOf(const Expr *E,
-                                    const ConditionState &State,
+uint64_t ConditionAnalysis::flagsOf(const Expr *E, const ConditionState &State,
                                     unsigned Depth) const {
   if (!E)
     return 0;
@@ -273,8 +272,8 @@ private:
 
   bool setsFlag(const NonblockingSetter &Setter, const CallExpr *Call,
                 const State &S) {
-    return Analysis.flagSet(argumentAt(Call, Setter.Flag.Arg),
-                            Setter.Flag.Name, S);
+    return Analysis.flagSet(argumentAt(Call, Setter.Flag.Arg), Setter.Flag.Name,
+                            S);
   }
 
   void call(const CallExpr *Call, State &S, bool Record) {
@@ -344,8 +343,7 @@ private:
 static void runConditions(const FunctionDecl *Function, ConditionAnalysis &A,
                           const ConditionState &Entry, ConditionFacts &Facts,
                           ParamEffects *Effects) {
-  std::unique_ptr<CFG> Graph =
-      buildBodyCFG(Function, A.lookup().astContext());
+  std::unique_ptr<CFG> Graph = buildBodyCFG(Function, A.lookup().astContext());
   if (!Graph)
     return;
   ConditionTracker Tracker(A, Entry, Facts, Effects);

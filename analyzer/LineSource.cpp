@@ -48,8 +48,7 @@ llvm::StringRef LineSource::text(llvm::StringRef File) {
 
 bool LineSource::isSystemFile(llvm::StringRef File) {
   FileLines *Lines = linesOf(File);
-  return Lines &&
-         SM.isInSystemHeader(SM.getLocForStartOfFile(Lines->ID));
+  return Lines && SM.isInSystemHeader(SM.getLocForStartOfFile(Lines->ID));
 }
 
 DiagLocation LineSource::locate(const SourcePoint &Point) {

@@ -218,7 +218,8 @@ KnownValues boundwise::knownArguments(const Expr *Call,
   return Known;
 }
 
-LivePaths LivePaths::of(const FunctionDecl *Function, const KnownValues &Known) {
+LivePaths LivePaths::of(const FunctionDecl *Function,
+                        const KnownValues &Known) {
   LivePaths Result;
   ASTContext &Context = Function->getASTContext();
   std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Context);

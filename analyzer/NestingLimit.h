@@ -1,4 +1,5 @@
-//===--- NestingLimit.h - How deep untrusted YAML and JSON may nest -*- C++ -*-===//
+//===--- NestingLimit.h - How deep untrusted YAML and JSON may nest -*- C++
+//-*-===//
 //
 /// \file
 /// LLVM's YAML reader and our JSON values recurse once per level of

@@ -4,8 +4,8 @@
 #include "analyzer/Rule.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include <nlohmann/json.hpp>
 
 using namespace boundwise;
@@ -62,9 +62,9 @@ static void printFixIts(llvm::raw_ostream &OS, const Finding &F) {
         OS.resetColor() << "\n";
         continue;
       }
-      printLocated(OS, {Edit.File, Edit.Line, Edit.Column, ""},
-                   TextLevel::Note,
-                   Fix.Description + (Edit.Length ? ": replace with '" : ": insert '") +
+      printLocated(OS, {Edit.File, Edit.Line, Edit.Column, ""}, TextLevel::Note,
+                   Fix.Description +
+                       (Edit.Length ? ": replace with '" : ": insert '") +
                        Edit.Text + "'");
     }
 }
@@ -99,7 +99,8 @@ void boundwise::printJson(const std::vector<FileResult> &Results,
   json Failures = json::array();
   for (const FileResult &Result : Results) {
     if (!Result.FatalError.empty())
-      Failures.push_back({{"file", Result.File}, {"message", Result.FatalError}});
+      Failures.push_back(
+          {{"file", Result.File}, {"message", Result.FatalError}});
     for (const Finding &F : Result.Findings) {
       json Entry = locationJson(F.Loc);
       Entry["rule"] = F.Rule;
@@ -219,8 +220,8 @@ static int ruleIndex(llvm::StringRef Rule) {
 /// its rule, file and message (which names the functions), not its line,
 /// so that a finding stays the same alert when code above it moves.
 static std::string fingerprintOf(const Finding &F, const json &Artifact) {
-  std::string Key = F.Rule + "\n" + Artifact.value("uri", "") + "\n" +
-                    F.Message;
+  std::string Key =
+      F.Rule + "\n" + Artifact.value("uri", "") + "\n" + F.Message;
   return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true);
 }
 
@@ -240,10 +241,9 @@ static json sarifResult(const Finding &F, const SarifPlace &Place) {
   if (F.Notes.empty())
     return Result;
   json Related = json::array();
-  json FlowLocations = json::array(
-      {{{"location",
-         {{"physicalLocation", Primary},
-          {"message", {{"text", F.Message}}}}}}});
+  json FlowLocations = json::array({{{"location",
+                                      {{"physicalLocation", Primary},
+                                       {"message", {{"text", F.Message}}}}}}});
   for (size_t I = 0; I < F.Notes.size(); ++I) {
     const FindingNote &Note = F.Notes[I];
     json Location = {{"physicalLocation", physicalLocation(Note.Loc, Place)},
@@ -294,18 +294,17 @@ void boundwise::printSarif(
   }
   json Invocation = {{"executionSuccessful", Notifications.empty()},
                      {"toolExecutionNotifications", std::move(Notifications)}};
-  json Run = {
-      {"tool",
-       {{"driver",
-         {{"name", "boundwise"},
-          {"version", BOUNDWISE_VERSION},
-          {"semanticVersion", BOUNDWISE_VERSION},
-          {"rules", sarifRules(RulePage)}}}}},
-      {"invocations", json::array({std::move(Invocation)})},
-      {"originalUriBaseIds",
-       {{"SRCROOT",
-         {{"uri", "file://" + encodeUriPath(BaseDirectory) + "/"}}}}},
-      {"results", SarifResults}};
+  json Run = {{"tool",
+               {{"driver",
+                 {{"name", "boundwise"},
+                  {"version", BOUNDWISE_VERSION},
+                  {"semanticVersion", BOUNDWISE_VERSION},
+                  {"rules", sarifRules(RulePage)}}}}},
+              {"invocations", json::array({std::move(Invocation)})},
+              {"originalUriBaseIds",
+               {{"SRCROOT",
+                 {{"uri", "file://" + encodeUriPath(BaseDirectory) + "/"}}}}},
+              {"results", SarifResults}};
   json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({Run})}};
@@ -335,17 +334,18 @@ void boundwise::printDiagnosisText(const std::vector<FileResult> &Results,
                                    llvm::StringRef BaseDirectory,
                                    llvm::raw_ostream &OS) {
   auto Where = [&](const DiagLocation &Loc, const FileResult &Result) {
-    return pathUnderBase(Loc.File, Result.Directory, BaseDirectory).Path +
-           ":" + std::to_string(Loc.Line) + ":" + std::to_string(Loc.Column);
+    return pathUnderBase(Loc.File, Result.Directory, BaseDirectory).Path + ":" +
+           std::to_string(Loc.Line) + ":" + std::to_string(Loc.Column);
   };
   std::vector<std::vector<std::string>> Table = {
       {"function", "verdict", "runs on", "fits", "now"}};
   for (const FileResult &Result : Results) {
     for (const FunctionDiagnosis &F : Result.Functions) {
       std::string Status = fitStatus(F, Result);
-      Table.push_back({F.Name, verdictName(F.Kind).str(),
-                       F.RunsOn.empty() ? "unknown" : llvm::join(F.RunsOn, ", "),
-                       F.ModelName.empty() ? "any" : F.ModelName, Status});
+      Table.push_back(
+          {F.Name, verdictName(F.Kind).str(),
+           F.RunsOn.empty() ? "unknown" : llvm::join(F.RunsOn, ", "),
+           F.ModelName.empty() ? "any" : F.ModelName, Status});
       OS << Where(F.Loc, Result) << ": '" << F.Name << "' is " << F.Summary
          << "\n";
       if (F.Kind == Verdict::Trivial)
@@ -371,7 +371,8 @@ void boundwise::printDiagnosisJson(const std::vector<FileResult> &Results,
   json Failures = json::array();
   for (const FileResult &Result : Results) {
     if (!Result.FatalError.empty())
-      Failures.push_back({{"file", Result.File}, {"message", Result.FatalError}});
+      Failures.push_back(
+          {{"file", Result.File}, {"message", Result.FatalError}});
     for (const FunctionDiagnosis &F : Result.Functions) {
       json Entry = locationJson(F.Loc);
       Entry["name"] = F.Name;

@@ -60,8 +60,8 @@ std::optional<Place> placeOfExecutor(ExecutorKind Kind);
 /// What a coroutine's return type makes of it: the catalog's word, or for a
 /// type it does not know, a generator when its promise yields values, and
 /// nothing otherwise.
-std::optional<CoroutineKind> coroutineKindOf(const clang::FunctionDecl *Coroutine,
-                                             DeclLookup &Lookup);
+std::optional<CoroutineKind>
+coroutineKindOf(const clang::FunctionDecl *Coroutine, DeclLookup &Lookup);
 
 /// Where the handlers of the I/O object \p Object run: the executor it was
 /// constructed with (`tcp::socket sock(pool)`, a member initialised so by

@@ -77,8 +77,7 @@ const std::vector<RuleInfo> &boundwise::allRules() {
        "Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS. See "
        "rules/docs/io-holding-gil.md in the boundwise sources.",
        [] { return std::make_unique<IoHoldingGil>(); }},
-      {"process-for-io",
-       "a process spawned for work that only waits on I/O",
+      {"process-for-io", "a process spawned for work that only waits on I/O",
        "Flags a process started for work that only waits: a fork() child "
        "whose branch only blocks on I/O, or a program started with system, "
        "popen, exec*, posix_spawn, Boost.Process or QProcess that only moves "

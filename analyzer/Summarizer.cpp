@@ -100,8 +100,8 @@ static bool isZeroLiteral(const UserDefinedLiteral *Literal,
     llvm::StringRef Spelling = Lexer::getSourceText(
         CharSourceRange::getTokenRange(Literal->getBeginLoc()), SM,
         Context.getLangOpts());
-    llvm::StringRef Digits =
-        Spelling.take_while([](char C) { return isDigit(C) || C == '\'' || C == '.'; });
+    llvm::StringRef Digits = Spelling.take_while(
+        [](char C) { return isDigit(C) || C == '\'' || C == '.'; });
     return !Digits.empty() &&
            Digits.find_first_not_of("0'.") == llvm::StringRef::npos;
   }
@@ -126,7 +126,8 @@ static bool isZeroTimeout(const Expr *E, const CallSiteFacts &Facts,
     const auto *AddressOf = dyn_cast<UnaryOperator>(E);
     if (!AddressOf || AddressOf->getOpcode() != UO_AddrOf)
       return false;
-    const auto *Var = dyn_cast_or_null<VarDecl>(namedValue(AddressOf->getSubExpr()));
+    const auto *Var =
+        dyn_cast_or_null<VarDecl>(namedValue(AddressOf->getSubExpr()));
     return Var && isZeroedVariable(Var, Facts);
   }
   if (isZeroConstant(E, Facts.Context))
@@ -174,9 +175,9 @@ static bool conditionHolds(const Condition &Cond, const CallSite &Site,
     });
   case ConditionKind::ArgClass:
     // The argument as written, before its conversion to the parameter's base.
-    return Arg && isClassOrDerived(
-                      classOfType(Arg->IgnoreParenImpCasts()->getType()),
-                      Cond.Classes, 0);
+    return Arg &&
+           isClassOrDerived(classOfType(Arg->IgnoreParenImpCasts()->getType()),
+                            Cond.Classes, 0);
   case ConditionKind::FdNonblocking:
     return Facts.Flow.at(Call).Nonblocking.count(
                Facts.Conditions.descriptorOf(Arg)) != 0;
@@ -234,8 +235,8 @@ static const FunctionDecl *staticTarget(const Expr *Call,
   const auto *Member = dyn_cast<MemberExpr>(MemberCall->getCallee());
   if (Member && Member->hasQualifier())
     return Method;
-  return Method->getDevirtualizedMethod(
-      MemberCall->getImplicitObjectArgument(), /*IsAppleKext=*/false);
+  return Method->getDevirtualizedMethod(MemberCall->getImplicitObjectArgument(),
+                                        /*IsAppleKext=*/false);
 }
 
 /// Whether boundwise looks inside \p Definition: project code, and template
@@ -249,9 +250,8 @@ static bool isFollowed(const FunctionDecl *Definition,
 
 /// The constant-size array \p E points into (`a`, `a + 3`, `std::end(a)`,
 /// `arr.begin()` of a record that holds just an array), or null.
-static const ConstantArrayType *arrayPointedInto(const Expr *E,
-                                                 const ASTContext &Context,
-                                                 unsigned Depth = 0) {
+static const ConstantArrayType *
+arrayPointedInto(const Expr *E, const ASTContext &Context, unsigned Depth = 0) {
   if (!E || Depth > 4)
     return nullptr;
   E = E->IgnoreParenImpCasts();
@@ -285,8 +285,8 @@ static const ConstantArrayType *arrayPointedInto(const Expr *E,
 static bool isSmallConstantInput(const Expr *Call, const CpuHeavyEntry &Entry,
                                  const ASTContext &Context,
                                  const CostModel &Cost) {
-  if (!llvm::is_contained({CpuKind::Sort, CpuKind::Hashing, CpuKind::Compression},
-                          Entry.Kind))
+  if (!llvm::is_contained(
+          {CpuKind::Sort, CpuKind::Hashing, CpuKind::Compression}, Entry.Kind))
     return false;
   uint64_t Elements = 0;
   for (const Expr *Arg : callArguments(Call)) {
@@ -390,8 +390,8 @@ EntryFacts Summarizer::entryFacts(const CallSite &Site,
   const Expr *Call = Site.Call;
   EntryFacts Entry;
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
-  Entry.OwnObject = Method && hasMutexMember(Method->getParent()) &&
-                    isOwnObject(Call, Facts);
+  Entry.OwnObject =
+      Method && hasMutexMember(Method->getParent()) && isOwnObject(Call, Facts);
   const ParamEffects &Effects = Conditions.effectsOf(Definition);
   const ConditionState &Here = Facts.Flow.at(Call);
   llvm::ArrayRef<const Expr *> Args = callArguments(Call);
@@ -423,8 +423,11 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
     return;
   SourcePoint Where = Lookup.point(Call->getExprLoc());
   if (hasFunctionEffect(Callee, FunctionEffect::Kind::Blocking)) {
-    Summary.Ops.push_back({Category::Declared, catalogNameOf(Callee),
-                           "is marked [[clang::blocking]]", {}, Where,
+    Summary.Ops.push_back({Category::Declared,
+                           catalogNameOf(Callee),
+                           "is marked [[clang::blocking]]",
+                           {},
+                           Where,
                            Site.State});
     return;
   }
@@ -440,17 +443,23 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
          Roles.Blocking->Alternative, Where, Site.State});
   if (Roles.CpuHeavy &&
       !isSmallConstantInput(Call, *Roles.CpuHeavy, Context, Cost))
-    Summary.Ops.push_back({Category::Cpu, Api,
-                           Roles.CpuHeavy->What.empty()
-                               ? "computes for long"
-                               : Roles.CpuHeavy->What,
-                           {}, Where, Site.State});
-  bool CreatesPythonObject = isa<CXXConstructExpr>(Call) &&
-                             Lookup.typeRole(Call->getType()) ==
-                                 TypeRole::PythonObject;
+    Summary.Ops.push_back({Category::Cpu,
+                           Api,
+                           Roles.CpuHeavy->What.empty() ? "computes for long"
+                                                        : Roles.CpuHeavy->What,
+                           {},
+                           Where,
+                           Site.State});
+  bool CreatesPythonObject =
+      isa<CXXConstructExpr>(Call) &&
+      Lookup.typeRole(Call->getType()) == TypeRole::PythonObject;
   if (Roles.TouchesPython || CreatesPythonObject)
-    Summary.Ops.push_back({Category::Python, Api, "touches Python objects",
-                           {}, Where, Site.State});
+    Summary.Ops.push_back({Category::Python,
+                           Api,
+                           "touches Python objects",
+                           {},
+                           Where,
+                           Site.State});
   if (CreatesPythonObject)
     return;
   const FunctionDecl *Definition = followedDefinition(Call, Lookup);
@@ -484,13 +493,17 @@ void Summarizer::summarizeOne(const Pending &Next,
   Start.Known = Next.Entry.Constants;
   ConditionFacts Flow = Conditions.analyze(Function, Start);
   llvm::SmallPtrSet<const Expr *, 4> Awaited = awaitedCalls(Function);
-  CallSiteFacts Facts{Lookup.astContext(), Lookup, Body,    Conditions,
-                      Flow, Next.Entry.OwnObject, Awaited};
+  CallSiteFacts Facts{Lookup.astContext(),  Lookup, Body, Conditions, Flow,
+                      Next.Entry.OwnObject, Awaited};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)
-    Summary.Ops.push_back({Category::Cpu, Loop.Short, Loop.What, {},
-                           Lookup.point(Loop.Loop->getBeginLoc()), Loop.State,
+    Summary.Ops.push_back({Category::Cpu,
+                           Loop.Short,
+                           Loop.What,
+                           {},
+                           Lookup.point(Loop.Loop->getBeginLoc()),
+                           Loop.State,
                            /*IsLoop=*/true});
   for (const BodyFacts::ParamBound &Loop : Body.ParamLoops)
     Summary.ParamLoops.push_back(

@@ -28,8 +28,10 @@ static bool markerCovers(llvm::StringRef Text, llvm::StringRef Marker,
 
 // Spelled in two parts, so that this file has no region markers of its own
 // for clang-tidy to match.
-static constexpr llvm::StringLiteral RegionBegin = "NOLINT" "BEGIN";
-static constexpr llvm::StringLiteral RegionEnd = "NOLINT" "END";
+static constexpr llvm::StringLiteral RegionBegin = "NOLINT"
+                                                   "BEGIN";
+static constexpr llvm::StringLiteral RegionEnd = "NOLINT"
+                                                 "END";
 
 NolintRegions::NolintRegions(llvm::StringRef FileText) {
   // Most files have no regions: one search says so.

@@ -114,9 +114,9 @@ private:
 /// builtin headers.
 static std::vector<std::string> adjustedArgs(const AnalysisInputs &Inputs) {
   std::vector<std::string> Removed;
-  std::vector<std::string> Args = analysisCommandLine(
-      Inputs.Command, /*ExtraArgsBefore=*/{}, /*ExtraArgs=*/{},
-      Inputs.ResourceDir, &Removed);
+  std::vector<std::string> Args =
+      analysisCommandLine(Inputs.Command, /*ExtraArgsBefore=*/{},
+                          /*ExtraArgs=*/{}, Inputs.ResourceDir, &Removed);
   if (!Removed.empty())
     vlog("removed from the compile command of " + Inputs.Path + ": " +
          llvm::join(Removed, " "));
@@ -181,7 +181,8 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
       !Inputs.AllowCrashPragmas;
   // The process lives on: memory must be freed after each run.
   Invocation->getFrontendOpts().DisableFree = false;
-  std::string MainName = Invocation->getFrontendOpts().Inputs[0].getFile().str();
+  std::string MainName =
+      Invocation->getFrontendOpts().Inputs[0].getFile().str();
   Result.File = MainName;
 
   std::unique_ptr<llvm::MemoryBuffer> MainBuffer =
@@ -190,9 +191,8 @@ static void runAnalysis(const AnalysisInputs &Inputs, PreambleCache &Cache,
       Invocation->getLangOpts(), MainBuffer->getMemBufferRef(), 0);
   auto PCHOperations = std::make_shared<PCHContainerOperations>();
   bool Reusable = Cache.Preamble && Cache.Args == Args &&
-                  Cache.Preamble->CanReuse(*Invocation,
-                                           MainBuffer->getMemBufferRef(),
-                                           Bounds, *VFS);
+                  Cache.Preamble->CanReuse(
+                      *Invocation, MainBuffer->getMemBufferRef(), Bounds, *VFS);
   if (!Reusable) {
     // Cancellation point 1.
     if (isStale(Inputs)) {

@@ -1,10 +1,11 @@
-//===--- Analyze.h - One analysis run over a precompiled preamble -*- C++ -*-===//
+//===--- Analyze.h - One analysis run over a precompiled preamble -*- C++
+//-*-===//
 //
 /// \file
 /// Runs the analyzer on an open document as clangd builds an AST: the
 /// preamble (the #includes at the top) is compiled once into a PCH in a
-/// temporary file, and each edit re-parses only the rest of the main file, unless
-/// the preamble region, the flags or a header it read changed.
+/// temporary file, and each edit re-parses only the rest of the main file,
+/// unless the preamble region, the flags or a header it read changed.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_LSP_ANALYZE_H

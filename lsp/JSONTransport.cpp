@@ -24,8 +24,7 @@ namespace {
 class JSONTransport : public Transport {
 public:
   JSONTransport(std::FILE *In, llvm::raw_ostream &Out,
-                llvm::raw_ostream *InMirror, bool Pretty,
-                JSONStreamStyle Style)
+                llvm::raw_ostream *InMirror, bool Pretty, JSONStreamStyle Style)
       : In(In), Out(Out), InMirror(InMirror), Pretty(Pretty), Style(Style) {}
 
   void notify(llvm::StringRef Method, json Params) override {
@@ -36,7 +35,8 @@ public:
 
   void reply(json ID, llvm::Expected<json> Result) override {
     if (Result) {
-      send({{"jsonrpc", "2.0"}, {"id", std::move(ID)},
+      send({{"jsonrpc", "2.0"},
+            {"id", std::move(ID)},
             {"result", std::move(*Result)}});
       return;
     }
@@ -210,16 +210,15 @@ bool JSONTransport::handleMessage(const std::string &Text,
   if (llvm::Error Err = boundwise::checkJSONNesting(Text, "message")) {
     std::string Why = llvm::toString(std::move(Err));
     elog(Why);
-    reply(nullptr,
-          llvm::make_error<LSPError>(Why, ErrorCode::InvalidRequest));
+    reply(nullptr, llvm::make_error<LSPError>(Why, ErrorCode::InvalidRequest));
     return true;
   }
   json Message = json::parse(Text, nullptr, /*allow_exceptions=*/false);
   if (Message.is_discarded()) {
     elog("JSON parse error in a message of " + llvm::Twine(Text.size()) +
          " bytes");
-    reply(nullptr, llvm::make_error<LSPError>("invalid JSON",
-                                              ErrorCode::ParseError));
+    reply(nullptr,
+          llvm::make_error<LSPError>("invalid JSON", ErrorCode::ParseError));
     return true;
   }
   if (!Message.is_object()) {
@@ -233,9 +232,9 @@ bool JSONTransport::handleMessage(const std::string &Text,
   if (HasID) {
     ID = *IDIt;
     if (!ID.is_number_integer() && !ID.is_string()) {
-      reply(nullptr, llvm::make_error<LSPError>(
-                         "an id must be an integer or a string",
-                         ErrorCode::InvalidRequest));
+      reply(nullptr,
+            llvm::make_error<LSPError>("an id must be an integer or a string",
+                                       ErrorCode::InvalidRequest));
       return true;
     }
   }
@@ -253,20 +252,19 @@ bool JSONTransport::handleMessage(const std::string &Text,
                                  (*Error)["message"].is_string()
                              ? (*Error)["message"].get<std::string>()
                              : "an error";
-      return Handler.onReply(std::move(ID),
-                             llvm::make_error<LSPError>(
-                                 What, ErrorCode::InternalError));
+      return Handler.onReply(
+          std::move(ID),
+          llvm::make_error<LSPError>(What, ErrorCode::InternalError));
     }
     auto Result = Message.find("result");
-    return Handler.onReply(std::move(ID), Result == Message.end()
-                                              ? json(nullptr)
-                                              : json(*Result));
+    return Handler.onReply(
+        std::move(ID), Result == Message.end() ? json(nullptr) : json(*Result));
   }
   if (!MethodIt->is_string()) {
     if (HasID)
-      reply(std::move(ID), llvm::make_error<LSPError>(
-                               "a method must be a string",
-                               ErrorCode::InvalidRequest));
+      reply(std::move(ID),
+            llvm::make_error<LSPError>("a method must be a string",
+                                       ErrorCode::InvalidRequest));
     else
       elog("a notification whose method is not a string; ignored");
     return true;

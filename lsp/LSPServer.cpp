@@ -163,9 +163,9 @@ void LSPServer::bind(const char *Method,
     Param Parsed;
     std::string Error;
     if (!fromJSON(Params, Parsed, JSONPath(Error))) {
-      Reply(llvm::make_error<LSPError>(
-          std::string("invalid params of ") + Method + ": " + Error,
-          ErrorCode::InvalidParams));
+      Reply(llvm::make_error<LSPError>(std::string("invalid params of ") +
+                                           Method + ": " + Error,
+                                       ErrorCode::InvalidParams));
       return;
     }
     (this->*Handler)(Parsed, std::move(Reply));
@@ -242,8 +242,8 @@ void LSPServer::onInitialize(const InitializeParams &Params, Callback Reply) {
     return;
   }
   Initialized = true;
-  Encoding = Params.clientSupportsUTF8 ? OffsetEncoding::UTF8
-                                       : OffsetEncoding::UTF16;
+  Encoding =
+      Params.clientSupportsUTF8 ? OffsetEncoding::UTF8 : OffsetEncoding::UTF16;
   // The pool is made with the server: `jobs` counts at initialize only.
   Server::Options ServerOptions = Opts.ServerOptions;
   if (Params.initializationOptions && Params.initializationOptions->jobs)
@@ -256,7 +256,9 @@ void LSPServer::onInitialize(const InitializeParams &Params, Callback Reply) {
       {"positionEncoding", encodingName(Encoding).str()},
       // Incremental changes (2), and the text is not needed on save.
       {"textDocumentSync",
-       {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+       {{"openClose", true},
+        {"change", 2},
+        {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
       {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
       {"inlayHintProvider", true},
@@ -312,8 +314,8 @@ void LSPServer::onDocumentDidChange(const DidChangeTextDocumentParams &Params) {
            llvm::toString(std::move(Failed)) + "; closing the document");
       TheServer->removeDocument(*Path);
       notify("textDocument/publishDiagnostics",
-             toJSON(PublishDiagnosticsParams{Params.textDocument.uri,
-                                             std::nullopt, {}}));
+             toJSON(PublishDiagnosticsParams{
+                 Params.textDocument.uri, std::nullopt, {}}));
       return;
     }
   }
@@ -339,8 +341,8 @@ void LSPServer::onDocumentDidClose(const DidCloseTextDocumentParams &Params) {
   TheServer->removeDocument(*Path);
   // Its diagnostics must not outlive it in the editor.
   notify("textDocument/publishDiagnostics",
-         toJSON(PublishDiagnosticsParams{Params.textDocument.uri,
-                                         std::nullopt, {}}));
+         toJSON(PublishDiagnosticsParams{
+             Params.textDocument.uri, std::nullopt, {}}));
 }
 
 FeatureContext LSPServer::featureContext() const {
@@ -384,15 +386,14 @@ void LSPServer::onHover(const TextDocumentPositionParams &Params,
 }
 
 void LSPServer::onCodeAction(const CodeActionParams &Params, Callback Reply) {
-  withDocument(Params.textDocument.uri, std::move(Reply),
-               [Where = Params.range](const Snapshot &S,
-                                      const FeatureContext &Context) {
-                 json Actions = json::array();
-                 for (const CodeAction &Action :
-                      codeActionsFor(S, Where, Context))
-                   Actions.push_back(toJSON(Action));
-                 return Actions;
-               });
+  withDocument(
+      Params.textDocument.uri, std::move(Reply),
+      [Where = Params.range](const Snapshot &S, const FeatureContext &Context) {
+        json Actions = json::array();
+        for (const CodeAction &Action : codeActionsFor(S, Where, Context))
+          Actions.push_back(toJSON(Action));
+        return Actions;
+      });
 }
 
 void LSPServer::onInlayHint(const InlayHintParams &Params, Callback Reply) {
@@ -437,12 +438,12 @@ void LSPServer::onAnalysis(const Snapshot &S) {
 void LSPServer::onFallbackFlags(llvm::StringRef Path,
                                 llvm::ArrayRef<std::string> Flags) {
   ShowMessageParams Message;
-  Message.message = ("boundwise: no compile_commands.json covers " + Path +
-                     "; analysing with the fallback flags '" +
-                     llvm::join(Flags, " ") +
-                     "' (set \"fallbackFlags\" in the initialization "
-                     "options). Said once.")
-                        .str();
+  Message.message =
+      ("boundwise: no compile_commands.json covers " + Path +
+       "; analysing with the fallback flags '" + llvm::join(Flags, " ") +
+       "' (set \"fallbackFlags\" in the initialization "
+       "options). Said once.")
+          .str();
   notify("window/showMessage", toJSON(Message));
 }
 

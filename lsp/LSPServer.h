@@ -41,8 +41,7 @@ public:
     Clock::duration ShutdownGrace = std::chrono::seconds(1);
   };
 
-  LSPServer(Transport &Out, std::vector<CatalogFile> BaseCatalog,
-            Options Opts);
+  LSPServer(Transport &Out, std::vector<CatalogFile> BaseCatalog, Options Opts);
   ~LSPServer();
 
   /// Serves until `exit` or the end of the input. True when `shutdown`

@@ -24,8 +24,7 @@ void JSONPath::report(llvm::StringRef Message) const {
     Error = (Message + " at " + (Where.empty() ? "(root)" : Where)).str();
 }
 
-bool boundwise::lsp::fromJSON(const json &Value, std::string &Out,
-                              JSONPath P) {
+bool boundwise::lsp::fromJSON(const json &Value, std::string &Out, JSONPath P) {
   if (!Value.is_string()) {
     P.report("expected a string");
     return false;
@@ -40,8 +39,8 @@ bool boundwise::lsp::fromJSON(const json &Value, int &Out, JSONPath P) {
   if (!Value.is_number_integer() ||
       (Value.is_number_unsigned() &&
        Value.get<uint64_t>() > uint64_t(INT32_MAX)) ||
-      (!Value.is_number_unsigned() &&
-       (Value.get<int64_t>() < INT32_MIN || Value.get<int64_t>() > INT32_MAX))) {
+      (!Value.is_number_unsigned() && (Value.get<int64_t>() < INT32_MIN ||
+                                       Value.get<int64_t>() > INT32_MAX))) {
     P.report("expected a 32-bit integer");
     return false;
   }
@@ -195,15 +194,14 @@ bool boundwise::lsp::fromJSON(const json &Value, InitializeParams &Out,
   return O.mapOptional("initializationOptions", Out.initializationOptions);
 }
 
-bool boundwise::lsp::fromJSON(const json &Value,
-                              DidOpenTextDocumentParams &Out, JSONPath P) {
+bool boundwise::lsp::fromJSON(const json &Value, DidOpenTextDocumentParams &Out,
+                              JSONPath P) {
   ObjectMapper O(Value, P);
   return O && O.map("textDocument", Out.textDocument);
 }
 
 bool boundwise::lsp::fromJSON(const json &Value,
-                              TextDocumentContentChangeEvent &Out,
-                              JSONPath P) {
+                              TextDocumentContentChangeEvent &Out, JSONPath P) {
   ObjectMapper O(Value, P);
   return O && O.mapOptional("range", Out.range) && O.map("text", Out.text);
 }
@@ -215,8 +213,8 @@ bool boundwise::lsp::fromJSON(const json &Value,
          O.map("contentChanges", Out.contentChanges);
 }
 
-bool boundwise::lsp::fromJSON(const json &Value,
-                              DidSaveTextDocumentParams &Out, JSONPath P) {
+bool boundwise::lsp::fromJSON(const json &Value, DidSaveTextDocumentParams &Out,
+                              JSONPath P) {
   ObjectMapper O(Value, P);
   return O && O.map("textDocument", Out.textDocument);
 }
@@ -263,8 +261,8 @@ bool boundwise::lsp::fromJSON(const json &Value,
 }
 
 json boundwise::lsp::toJSON(const Hover &H) {
-  json Result = {{"contents", {{"kind", H.contents.kind},
-                               {"value", H.contents.value}}}};
+  json Result = {
+      {"contents", {{"kind", H.contents.kind}, {"value", H.contents.value}}}};
   if (H.range)
     Result["range"] = toJSON(*H.range);
   return Result;
@@ -281,8 +279,8 @@ json boundwise::lsp::toJSON(const Diagnostic &D) {
   if (!D.relatedInformation.empty()) {
     json Related = json::array();
     for (const DiagnosticRelatedInformation &Info : D.relatedInformation)
-      Related.push_back({{"location", toJSON(Info.location)},
-                         {"message", Info.message}});
+      Related.push_back(
+          {{"location", toJSON(Info.location)}, {"message", Info.message}});
     Result["relatedInformation"] = std::move(Related);
   }
   if (!D.data.is_null())

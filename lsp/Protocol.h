@@ -246,8 +246,7 @@ struct DidChangeTextDocumentParams {
   VersionedTextDocumentIdentifier textDocument;
   std::vector<TextDocumentContentChangeEvent> contentChanges;
 };
-bool fromJSON(const json &Value, DidChangeTextDocumentParams &Out,
-              JSONPath P);
+bool fromJSON(const json &Value, DidChangeTextDocumentParams &Out, JSONPath P);
 
 struct DidSaveTextDocumentParams {
   TextDocumentIdentifier textDocument;
@@ -262,8 +261,7 @@ bool fromJSON(const json &Value, DidCloseTextDocumentParams &Out, JSONPath P);
 struct DidChangeConfigurationParams {
   ServerSettings settings;
 };
-bool fromJSON(const json &Value, DidChangeConfigurationParams &Out,
-              JSONPath P);
+bool fromJSON(const json &Value, DidChangeConfigurationParams &Out, JSONPath P);
 
 struct FileEvent {
   std::string uri;
@@ -275,8 +273,7 @@ bool fromJSON(const json &Value, FileEvent &Out, JSONPath P);
 struct DidChangeWatchedFilesParams {
   std::vector<FileEvent> changes;
 };
-bool fromJSON(const json &Value, DidChangeWatchedFilesParams &Out,
-              JSONPath P);
+bool fromJSON(const json &Value, DidChangeWatchedFilesParams &Out, JSONPath P);
 
 struct CancelParams {
   /// The id of the request to cancel: a number or a string.

@@ -18,8 +18,8 @@ DebouncePolicy::compute(llvm::ArrayRef<Clock::duration> History) const {
   std::vector<Clock::duration> Sorted(History.begin(), History.end());
   auto Middle = Sorted.begin() + Sorted.size() / 2;
   std::nth_element(Sorted.begin(), Middle, Sorted.end());
-  auto Scaled = std::chrono::duration_cast<Clock::duration>(*Middle *
-                                                            RebuildRatio);
+  auto Scaled =
+      std::chrono::duration_cast<Clock::duration>(*Middle * RebuildRatio);
   return std::clamp(Scaled, Min, Max);
 }
 

@@ -1,4 +1,5 @@
-//===--- Scheduler.h - A bounded pool, each file's work in order -*- C++ -*-===//
+//===--- Scheduler.h - A bounded pool, each file's work in order -*- C++
+//-*-===//
 //
 /// \file
 /// Runs the work of open files on a fixed pool of threads, as clangd's

@@ -73,17 +73,17 @@ std::optional<std::string> Server::documentText(llvm::StringRef Path) const {
 void Server::withSnapshot(
     llvm::StringRef Path,
     llvm::unique_function<void(std::shared_ptr<const Snapshot>)> Action) {
-  Work.read(Path, [this, Path = Path.str(),
-                   Action = std::move(Action)]() mutable {
-    std::shared_ptr<const Snapshot> Latest;
-    {
-      std::lock_guard<std::mutex> Lock(Mutex);
-      auto It = Documents.find(Path);
-      if (It != Documents.end())
-        Latest = It->second.Latest;
-    }
-    Action(std::move(Latest));
-  });
+  Work.read(Path,
+            [this, Path = Path.str(), Action = std::move(Action)]() mutable {
+              std::shared_ptr<const Snapshot> Latest;
+              {
+                std::lock_guard<std::mutex> Lock(Mutex);
+                auto It = Documents.find(Path);
+                if (It != Documents.end())
+                  Latest = It->second.Latest;
+              }
+              Action(std::move(Latest));
+            });
 }
 
 /// Why \p Checks cannot be used, or nothing when it can. A project may
@@ -282,7 +282,8 @@ clang::tooling::CompileCommand Server::commandFor(llvm::StringRef Path) {
 
   bool IsC = llvm::sys::path::extension(Path) == ".c";
   std::vector<std::string> Flags = Current.fallbackFlags.value_or(
-      IsC ? std::vector<std::string>{} : std::vector<std::string>{"-std=c++20"});
+      IsC ? std::vector<std::string>{}
+          : std::vector<std::string>{"-std=c++20"});
   {
     std::lock_guard<std::mutex> Lock(Mutex);
     if (!ToldAboutFallback) {
@@ -316,16 +317,16 @@ Server::setupFor(llvm::StringRef Path) {
     auto Loaded = loadConfigFile(ConfigPath);
     if (!Loaded) {
       // A broken configuration must not stop the analysis: use none.
-      tellProblem(llvm::toString(Loaded.takeError()) +
-                  "; analysing without " + ConfigPath);
+      tellProblem(llvm::toString(Loaded.takeError()) + "; analysing without " +
+                  ConfigPath);
     } else {
       Setup->TheConfig = std::move(*Loaded);
     }
   }
   std::vector<CatalogFile> Files = BaseCatalog;
   llvm::append_range(Files, projectCatalogs(Setup->TheConfig));
-  Setup->TheCatalog = std::make_unique<Catalog>(
-      std::move(Files), Setup->TheConfig.DisabledApis);
+  Setup->TheCatalog = std::make_unique<Catalog>(std::move(Files),
+                                                Setup->TheConfig.DisabledApis);
   std::string Checks = Setup->TheConfig.Checks.value_or("*");
   if (std::optional<std::string> Problem =
           checksProblem(Checks, /*MustEnableARule=*/false)) {
@@ -340,7 +341,8 @@ Server::setupFor(llvm::StringRef Path) {
     if (std::optional<std::string> Problem =
             checksProblem(Both, /*MustEnableARule=*/true))
       tellProblem("ignored the setting \"checks\": after the project's "
-                  "Checks, " + *Problem);
+                  "Checks, " +
+                  *Problem);
     else
       Checks = std::move(Both);
   }

@@ -104,8 +104,7 @@ private:
     uint64_t Generation = 0;
     /// Its own: a reopened document starts with a new one, so that a run of
     /// the closed one can never share it.
-    std::shared_ptr<PreambleCache> Preamble =
-        std::make_shared<PreambleCache>();
+    std::shared_ptr<PreambleCache> Preamble = std::make_shared<PreambleCache>();
     std::shared_ptr<const Snapshot> Latest;
     /// The files its latest analysis read.
     std::vector<std::string> Dependencies;

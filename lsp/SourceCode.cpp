@@ -70,21 +70,23 @@ Position boundwise::lsp::offsetToPosition(llvm::StringRef Code, size_t Offset,
   return P;
 }
 
-llvm::Expected<size_t> boundwise::lsp::positionToOffset(
-    llvm::StringRef Code, Position P, OffsetEncoding Encoding) {
+llvm::Expected<size_t>
+boundwise::lsp::positionToOffset(llvm::StringRef Code, Position P,
+                                 OffsetEncoding Encoding) {
   if (P.line < 0 || P.character < 0)
-    return llvm::make_error<LSPError>("negative position", ErrorCode::InvalidParams);
+    return llvm::make_error<LSPError>("negative position",
+                                      ErrorCode::InvalidParams);
   size_t LineStart = 0;
   for (int Line = 0; Line < P.line; ++Line) {
     size_t NewLine = Code.find('\n', LineStart);
     if (NewLine == llvm::StringRef::npos)
-      return llvm::make_error<LSPError>(
-          "line " + std::to_string(P.line) + " is past the end of the document",
-          ErrorCode::InvalidParams);
+      return llvm::make_error<LSPError>("line " + std::to_string(P.line) +
+                                            " is past the end of the document",
+                                        ErrorCode::InvalidParams);
     LineStart = NewLine + 1;
   }
-  llvm::StringRef Line = Code.drop_front(LineStart).take_until(
-      [](char C) { return C == '\n'; });
+  llvm::StringRef Line =
+      Code.drop_front(LineStart).take_until([](char C) { return C == '\n'; });
   return LineStart + bytesForUnits(Line, P.character, Encoding);
 }
 
@@ -94,16 +96,15 @@ Position boundwise::lsp::columnToPosition(unsigned Line, unsigned ByteColumn,
   Position P;
   P.line = Line ? static_cast<int>(Line) - 1 : 0;
   size_t Bytes = ByteColumn ? ByteColumn - 1 : 0;
-  P.character = static_cast<int>(lspLength(LineText.take_front(Bytes), Encoding));
+  P.character =
+      static_cast<int>(lspLength(LineText.take_front(Bytes), Encoding));
   // A column past the known text (a line we could not read) stays a column.
   if (Bytes > LineText.size())
     P.character += static_cast<int>(Bytes - LineText.size());
   return P;
 }
 
-static bool isIdentifierChar(char C) {
-  return llvm::isAlnum(C) || C == '_';
-}
+static bool isIdentifierChar(char C) { return llvm::isAlnum(C) || C == '_'; }
 
 Range boundwise::lsp::identifierRange(unsigned Line, unsigned ByteColumn,
                                       llvm::StringRef LineText,
@@ -128,9 +129,10 @@ llvm::StringRef boundwise::lsp::lineOf(llvm::StringRef Code, unsigned Line) {
   return Code.take_until([](char C) { return C == '\n'; }).rtrim('\r');
 }
 
-llvm::Error boundwise::lsp::applyChange(
-    std::string &Contents, const TextDocumentContentChangeEvent &Change,
-    OffsetEncoding Encoding) {
+llvm::Error
+boundwise::lsp::applyChange(std::string &Contents,
+                            const TextDocumentContentChangeEvent &Change,
+                            OffsetEncoding Encoding) {
   if (!Change.range) {
     Contents = Change.text;
     return llvm::Error::success();

@@ -56,8 +56,7 @@ enum class JSONStreamStyle {
 std::unique_ptr<Transport> newJSONTransport(std::FILE *In,
                                             llvm::raw_ostream &Out,
                                             llvm::raw_ostream *InMirror,
-                                            bool Pretty,
-                                            JSONStreamStyle Style);
+                                            bool Pretty, JSONStreamStyle Style);
 
 } // namespace lsp
 } // namespace boundwise

@@ -230,6 +230,14 @@ def configure():
         subst.append(("%{clang_apply_replacements}",
                       '"%s"' % apply_replacements))
 
+    # clang-format 22 (clang-format-22), which checks the project's own C++
+    # against its .clang-format.
+    clang_format = (shutil.which("clang-format-22") or
+                    os.path.join(config.llvm_tools_dir, "clang-format"))
+    if os.path.exists(clang_format):
+        config.available_features.add("clang-format")
+        subst.append(("%{clang_format}", '"%s"' % clang_format))
+
     # Permission bits do not stop root: tests of unwritable files need a user
     # they apply to (as LLVM's non-root-user).
     if hasattr(os, "geteuid") and os.geteuid() != 0:

@@ -20,6 +20,8 @@ packages=(
   # --export-fixes is tested with clang-apply-replacements; SARIF logs are
   # validated with ajv from npm (npm: below)
   clang-tools-22 nodejs
+  # the project's own C++ is checked against its .clang-format
+  clang-format-22
   # the Neovim plugin's test (editors/nvim) runs in Debian's Neovim
   neovim
   # the pre-commit hook is tested with the real pre-commit, in a git repository

@@ -30,12 +30,12 @@ void BlockingInAsync::check(const AnalysisState &State,
       [&](const AsyncContext &Context, const FunctionSummary &Summary,
           const ChainStart &Start) {
         const EffectOp *Op = lastOp(Start, State.Summaries);
-        Out.push_back(chainFinding(
-            RuleName, Start,
-            describeContext(Context, Summary.Name) + ", but " +
-                describeStart(Start, isBlocking, State.Summaries) +
-                " and stalls " + loopOf(Context).str() + "; " +
-                advice(*Op, Context, State.Lookup.catalog()),
-            "async", State));
+        Out.push_back(
+            chainFinding(RuleName, Start,
+                         describeContext(Context, Summary.Name) + ", but " +
+                             describeStart(Start, isBlocking, State.Summaries) +
+                             " and stalls " + loopOf(Context).str() + "; " +
+                             advice(*Op, Context, State.Lookup.catalog()),
+                         "async", State));
       });
 }

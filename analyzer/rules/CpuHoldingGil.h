@@ -1,7 +1,9 @@
 //===--- CpuHoldingGil.h - cpu-holding-gil rule -*- C++ -*-===//
 //
 /// \file
-/// Flags CPU-heavy work in Python-callable code with the GIL held: Python threads calling it cannot run in parallel. See rules/docs/cpu-holding-gil.md.
+/// Flags CPU-heavy work in Python-callable code with the GIL held: Python
+/// threads calling it cannot run in parallel. See
+/// rules/docs/cpu-holding-gil.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_RULES_CPUHOLDINGGIL_H

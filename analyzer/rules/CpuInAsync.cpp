@@ -17,9 +17,8 @@ void CpuInAsync::check(const AnalysisState &State,
         Out.push_back(chainFinding(
             RuleName, Start,
             describeContext(Context, Summary.Name) + ", but " +
-                describeStart(Start, isCpu, State.Summaries) +
-                " and stalls " + loopOf(Context).str() +
-                "; offload it to a CPU pool: " +
+                describeStart(Start, isCpu, State.Summaries) + " and stalls " +
+                loopOf(Context).str() + "; offload it to a CPU pool: " +
                 offloadAdvice(Context, State.Lookup.catalog(),
                               "a thread pool sized to the cores"),
             "threads", State));

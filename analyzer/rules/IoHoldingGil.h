@@ -1,7 +1,8 @@
 //===--- IoHoldingGil.h - io-holding-gil rule -*- C++ -*-===//
 //
 /// \file
-/// Flags blocking I/O reachable from Python-callable code while the GIL is held: every Python thread waits for it. See rules/docs/io-holding-gil.md.
+/// Flags blocking I/O reachable from Python-callable code while the GIL is
+/// held: every Python thread waits for it. See rules/docs/io-holding-gil.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_RULES_IOHOLDINGGIL_H

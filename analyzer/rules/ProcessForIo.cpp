@@ -27,8 +27,8 @@ static void checkCommand(const AsyncContext &Spawn, const AnalysisState &State,
   Result.Rule = RuleName.str();
   Result.Loc = State.Lines.locate(Spawn.SubmitLoc);
   Result.Message = "'" + Spawn.Api + "' starts a process ('" + Spawn.Program +
-                   "')" + perItem(Spawn) + " whose work is pure I/O: " +
-                   Prescription.str();
+                   "')" + perItem(Spawn) +
+                   " whose work is pure I/O: " + Prescription.str();
   Result.SuggestedModel = "threads";
   Out.push_back(std::move(Result));
 }
@@ -63,8 +63,8 @@ static void checkForkChild(const AsyncContext &Spawn,
   if (!Summary)
     return;
   const SourcePoint &At = Spawn.SubmitLoc;
-  std::string Site = At.File + ":" + std::to_string(At.Line) + ":" +
-                     std::to_string(At.Column);
+  std::string Site =
+      At.File + ":" + std::to_string(At.Line) + ":" + std::to_string(At.Column);
   if (Summary->ExecingForkChildren.count(Site))
     return;
   auto IsCpu = [](Category Cat) { return Cat == Category::Cpu; };
@@ -76,17 +76,15 @@ static void checkForkChild(const AsyncContext &Spawn,
     return;
   const ChainStart &First = Waits.front();
   const EffectOp *Op = lastOp(First, State.Summaries);
-  Finding Result = chainFinding(
-      RuleName, First,
-      "the child forked here" + perItem(Spawn) + " only " +
-          categoryVerb(Op->Cat).str() + " (" + Op->Api +
-          "): " + Prescription.str(),
-      "threads", State);
+  Finding Result = chainFinding(RuleName, First,
+                                "the child forked here" + perItem(Spawn) +
+                                    " only " + categoryVerb(Op->Cat).str() +
+                                    " (" + Op->Api + "): " + Prescription.str(),
+                                "threads", State);
   // Reported at the fork; the first step of the child is the first note.
-  std::string FirstStep =
-      First.Op ? opPhrase(*First.Op) + " (" +
-                     categoryNoun(First.Op->Cat).str() + ")"
-               : "calls '" + First.Callee->Name + "'";
+  std::string FirstStep = First.Op ? opPhrase(*First.Op) + " (" +
+                                         categoryNoun(First.Op->Cat).str() + ")"
+                                   : "calls '" + First.Callee->Name + "'";
   Result.Notes.insert(Result.Notes.begin(),
                       {State.Lines.locate(First.loc()),
                        "'" + Summary->Name + "' " + FirstStep});

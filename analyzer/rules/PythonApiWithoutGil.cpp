@@ -30,7 +30,8 @@ static Finding valueParamFinding(const AsyncContext &Entry,
   Result.Message = "'" + Summary.Name + "' takes a '" +
                    Entry.PythonValueParamType +
                    "' by value, whose reference count drops when the call "
-                   "returns, while the GIL is released (" + Entry.ReleasedBy +
+                   "returns, while the GIL is released (" +
+                   Entry.ReleasedBy +
                    "): touching Python objects without the GIL crashes; take "
                    "it by const reference";
   return Result;
@@ -50,11 +51,11 @@ void PythonApiWithoutGil::check(const AnalysisState &State,
       Out.push_back(valueParamFinding(Context, *Summary, State));
     for (const ChainStart &Start :
          chainStarts(*Summary, *M, isPython, State.Summaries)) {
-      std::string What =
-          Start.Op ? opPhrase(*Start.Op)
-                   : "calls '" + Start.Callee->Name +
-                         "', which touches Python objects (" +
-                         lastOp(Start, State.Summaries)->Api + ")";
+      std::string What = Start.Op
+                             ? opPhrase(*Start.Op)
+                             : "calls '" + Start.Callee->Name +
+                                   "', which touches Python objects (" +
+                                   lastOp(Start, State.Summaries)->Api + ")";
       Finding Result = chainFinding(
           RuleName, Start,
           "'" + Summary->Name + "' " + What + " while the GIL is released (" +

@@ -1,7 +1,8 @@
 //===--- PythonApiWithoutGil.h - python-api-without-gil rule -*- C++ -*-===//
 //
 /// \file
-/// Flags Python objects or API touched where the GIL is released: a crash, not a slowdown. See rules/docs/python-api-without-gil.md.
+/// Flags Python objects or API touched where the GIL is released: a crash, not
+/// a slowdown. See rules/docs/python-api-without-gil.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_RULES_PYTHONAPIWITHOUTGIL_H

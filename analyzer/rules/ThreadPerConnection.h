@@ -1,7 +1,8 @@
 //===--- ThreadPerConnection.h - thread-per-connection rule -*- C++ -*-===//
 //
 /// \file
-/// Flags an accept loop that starts an unbounded thread per connection. See rules/docs/thread-per-connection.md.
+/// Flags an accept loop that starts an unbounded thread per connection. See
+/// rules/docs/thread-per-connection.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef BOUNDWISE_ANALYZER_RULES_THREADPERCONNECTION_H

@@ -12,10 +12,10 @@
 #include "analyzer/CompilationSetup.h"
 #include "analyzer/CompileCommands.h"
 #include "analyzer/Config.h"
-#include "analyzer/HtmlReport.h"
 #include "analyzer/CrashRecovery.h"
 #include "analyzer/Fixes.h"
 #include "analyzer/GlobList.h"
+#include "analyzer/HtmlReport.h"
 #include "analyzer/NestingLimit.h"
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
@@ -26,9 +26,9 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
@@ -49,7 +49,8 @@ static cl::list<std::string> Sources(cl::Positional,
                                      cl::desc("<source0> [... <sourceN>]"),
                                      cl::cat(Options));
 static cl::opt<std::string>
-    BuildPath("p", cl::desc("Build path: the directory of compile_commands.json"),
+    BuildPath("p",
+              cl::desc("Build path: the directory of compile_commands.json"),
               cl::value_desc("dir"), cl::cat(Options));
 static cl::list<std::string>
     ExtraArgs("extra-arg",
@@ -198,10 +199,9 @@ static Expected<ConfigSet> loadConfigs() {
     Set.ByPath[ConfigFilePath] = std::move(*Parsed);
   }
   for (const std::string &Source : Sources) {
-    std::string Path = !ConfigText.empty() ? "--config"
-                       : !ConfigFilePath.empty()
-                           ? ConfigFilePath.getValue()
-                           : findConfigFile(Source);
+    std::string Path = !ConfigText.empty()       ? "--config"
+                       : !ConfigFilePath.empty() ? ConfigFilePath.getValue()
+                                                 : findConfigFile(Source);
     if (!Set.ByPath.count(Path)) {
       Config Loaded;
       if (!Path.empty()) {
@@ -269,10 +269,10 @@ static int explainConfig(const Config &Conf, StringRef ConfigName) {
   std::string Globs = appended(Checks, Conf.Checks, "*");
   GlobList All(Globs);
   for (const std::string &Rule : enabledRules(Globs)) {
-    std::string Origin =
-        *All.decidingGlob(Rule) >= ConfigGlobs ? "the command line (--checks)"
-        : Conf.Checks ? ConfigName.str()
-                      : "the default ('*')";
+    std::string Origin = *All.decidingGlob(Rule) >= ConfigGlobs
+                             ? "the command line (--checks)"
+                         : Conf.Checks ? ConfigName.str()
+                                       : "the default ('*')";
     outs() << "'" << Rule << "' is enabled in " << Origin << ".\n";
   }
   return 0;
@@ -329,7 +329,8 @@ static int verifyConfigs(const ConfigSet &Configs) {
 /// configuration's are checked as it is read): an invalid one would match
 /// nothing and hide every header's finding without a word.
 static Error validateHeaderFilters() {
-  for (const cl::opt<std::string> *Flag : {&HeaderFilter, &ExcludeHeaderFilter}) {
+  for (const cl::opt<std::string> *Flag :
+       {&HeaderFilter, &ExcludeHeaderFilter}) {
     std::string Reason;
     if (!Flag->getValue().empty() &&
         !llvm::Regex(Flag->getValue()).isValid(Reason))
@@ -630,8 +631,7 @@ static void saySuppressed(const std::vector<FileResult> &Results) {
 
 /// Prints the findings in the chosen format and returns the exit code.
 /// \p RulePages is the directory of the rule pages.
-static int report(const std::vector<FileResult> &Results,
-                  StringRef RulePages) {
+static int report(const std::vector<FileResult> &Results, StringRef RulePages) {
   if (Diagnose)
     return reportDiagnosis(Results);
   switch (Format) {
@@ -666,8 +666,7 @@ static int report(const std::vector<FileResult> &Results,
     errs() << Warnings << " warning" << (Warnings == 1 ? "" : "s")
            << " generated.\n";
   if (!Quiet && Errors)
-    errs() << Errors << " error" << (Errors == 1 ? "" : "s")
-           << " generated.\n";
+    errs() << Errors << " error" << (Errors == 1 ? "" : "s") << " generated.\n";
   if (!Quiet)
     saySuppressed(Results);
   if (CompileErrors)
@@ -767,8 +766,8 @@ int main(int Argc, const char **Argv) {
   for (const auto &[Path, Conf] : Configs->ByPath) {
     std::vector<CatalogFile> Files = *BaseFiles;
     llvm::append_range(Files, projectCatalogs(Conf));
-    Catalogs[&Conf] = std::make_unique<Catalog>(std::move(Files),
-                                                Conf.DisabledApis);
+    Catalogs[&Conf] =
+        std::make_unique<Catalog>(std::move(Files), Conf.DisabledApis);
   }
   // Each database is read once, however many of the sources it covers.
   CompilationDatabaseCache Databases;
@@ -816,8 +815,8 @@ int main(int Argc, const char **Argv) {
                                  *Catalogs[&Conf], Database.get(),
                                  DatabaseOrigin, Databases, ResourceDir);
         });
-        Finished.add(I, Completed ? std::move(Result)
-                                  : crashedResult(Sources[I]));
+        Finished.add(I,
+                     Completed ? std::move(Result) : crashedResult(Sources[I]));
       });
     Pool.wait();
   }
@@ -835,11 +834,11 @@ int main(int Argc, const char **Argv) {
     std::signal(SIGXFSZ, SIG_IGN);
 #endif
     FixSummary Fixed = applyFixes(
-        Results,
-        FixErrors ? ErrorPolicy::FixAnyway : ErrorPolicy::LeaveAlone, errs());
+        Results, FixErrors ? ErrorPolicy::FixAnyway : ErrorPolicy::LeaveAlone,
+        errs());
     if (!Quiet && Fixed.Offered) {
-      errs() << "boundwise applied " << Fixed.Applied << " of "
-             << Fixed.Offered << " suggested fixes";
+      errs() << "boundwise applied " << Fixed.Applied << " of " << Fixed.Offered
+             << " suggested fixes";
       if (Fixed.Skipped)
         errs() << "; " << Fixed.Skipped << " skipped (in a macro expansion)";
       errs() << ".\n";

@@ -5,9 +5,9 @@
 // or after the call, directly or by a helper.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/FlowState.h"
 #include "TestAST.h"
 #include "analyzer/BodyWalker.h"
+#include "analyzer/FlowState.h"
 
 using namespace boundwise;
 
@@ -39,7 +39,8 @@ std::vector<bool> dontWait(const std::string &Code) {
 
 /// For each recv call of `f`, whether its descriptor is non-blocking.
 std::vector<bool> nonblocking(const std::string &Code) {
-  return perRecv(Code, [](const ConditionAnalysis &, const clang::CallExpr *Call,
+  return perRecv(Code, [](const ConditionAnalysis &,
+                          const clang::CallExpr *Call,
                           const ConditionState &State) {
     return State.Nonblocking.count(namedValue(Call->getArg(0))) != 0;
   });

@@ -4,8 +4,8 @@
 // out, and cold paths that end in a [[noreturn]] failure.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/LivePaths.h"
 #include "TestAST.h"
+#include "analyzer/LivePaths.h"
 
 using namespace boundwise;
 

@@ -5,8 +5,8 @@
 // mutexes are shared.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/LockModel.h"
 #include "TestAST.h"
+#include "analyzer/LockModel.h"
 
 using namespace boundwise;
 
@@ -41,23 +41,24 @@ TEST(LockModelTest, ScopedGuardHoldsToTheEndOfItsScope) {
 }
 
 TEST(LockModelTest, Tags) {
-  EXPECT_EQ(locksAtWork("std::mutex m;\n"
-                        "void f() {\n"
-                        "  {\n"
-                        "    std::unique_lock<std::mutex> lk(m, std::defer_lock);\n"
-                        "    work();\n"
-                        "    lk.lock();\n"
-                        "    work();\n"
-                        "  }\n"
-                        "  {\n"
-                        "    std::unique_lock<std::mutex> lk(m, std::try_to_lock);\n"
-                        "    work();\n"
-                        "  }\n"
-                        "  m.lock();\n"
-                        "  std::unique_lock<std::mutex> lk(m, std::adopt_lock);\n"
-                        "  work();\n"
-                        "}\n"),
-            (Locks{"", "m", "", "m"}));
+  EXPECT_EQ(
+      locksAtWork("std::mutex m;\n"
+                  "void f() {\n"
+                  "  {\n"
+                  "    std::unique_lock<std::mutex> lk(m, std::defer_lock);\n"
+                  "    work();\n"
+                  "    lk.lock();\n"
+                  "    work();\n"
+                  "  }\n"
+                  "  {\n"
+                  "    std::unique_lock<std::mutex> lk(m, std::try_to_lock);\n"
+                  "    work();\n"
+                  "  }\n"
+                  "  m.lock();\n"
+                  "  std::unique_lock<std::mutex> lk(m, std::adopt_lock);\n"
+                  "  work();\n"
+                  "}\n"),
+      (Locks{"", "m", "", "m"}));
 }
 
 TEST(LockModelTest, UnlockEndsTheCriticalSection) {

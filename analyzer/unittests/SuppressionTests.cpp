@@ -43,14 +43,14 @@ TEST(SuppressionTest, MarkersOnTheLineAndTheLineAbove) {
 }
 
 TEST(SuppressionTest, RegionsNestAndEndPerRule) {
-  const char *Regions = "// NOLINTBEGIN(cpu-in-async)\n"    // 1
-                        "a();\n"                            // 2
-                        "// NOLINTBEGIN\n"                  // 3
-                        "b();\n"                            // 4
-                        "// NOLINTEND\n"                    // 5
-                        "c();\n"                            // 6
-                        "// NOLINTEND(cpu-in-async)\n"      // 7
-                        "d();\n";                           // 8
+  const char *Regions = "// NOLINTBEGIN(cpu-in-async)\n" // 1
+                        "a();\n"                         // 2
+                        "// NOLINTBEGIN\n"               // 3
+                        "b();\n"                         // 4
+                        "// NOLINTEND\n"                 // 5
+                        "c();\n"                         // 6
+                        "// NOLINTEND(cpu-in-async)\n"   // 7
+                        "d();\n";                        // 8
   EXPECT_TRUE(suppressed(Regions, 2, "cpu-in-async"));
   EXPECT_FALSE(suppressed(Regions, 2, "blocking-in-async"));
   EXPECT_TRUE(suppressed(Regions, 4, "blocking-in-async"));

@@ -1,4 +1,5 @@
-//===--- TestAST.h - An AST and a catalog for analyzer unit tests -*- C++ -*-===//
+//===--- TestAST.h - An AST and a catalog for analyzer unit tests -*- C++
+//-*-===//
 #ifndef BOUNDWISE_ANALYZER_UNITTESTS_TESTAST_H
 #define BOUNDWISE_ANALYZER_UNITTESTS_TESTAST_H
 

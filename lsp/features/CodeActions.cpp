@@ -1,7 +1,7 @@
 //===--- CodeActions.cpp - Fix-its and suppressions as quick fixes --------===//
+#include "lsp/SourceCode.h"
 #include "lsp/features/FeatureUtils.h"
 #include "lsp/features/Features.h"
-#include "lsp/SourceCode.h"
 
 using namespace boundwise;
 using namespace boundwise::lsp;

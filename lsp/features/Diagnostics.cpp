@@ -1,7 +1,7 @@
 //===--- Diagnostics.cpp - Findings as LSP diagnostics --------------------===//
+#include "lsp/SourceCode.h"
 #include "lsp/features/FeatureUtils.h"
 #include "lsp/features/Features.h"
-#include "lsp/SourceCode.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -22,8 +22,8 @@ json boundwise::lsp::fixesToJSON(const Snapshot &S, const Finding &F,
     json EditArray = json::array();
     for (const TextEdit &Edit : Edits)
       EditArray.push_back(toJSON(Edit));
-    Fixes.push_back({{"description", Fix.Description},
-                     {"edits", std::move(EditArray)}});
+    Fixes.push_back(
+        {{"description", Fix.Description}, {"edits", std::move(EditArray)}});
   }
   return Fixes;
 }
@@ -48,8 +48,7 @@ incompleteAnalysis(const Snapshot &S, const FeatureContext &Context) {
   DiagLocation Start{S.Result.File, 1, 1, ""};
   if (!S.Result.FatalError.empty()) {
     D.range = rangeOf(S, Start, Context);
-    D.message = "boundwise could not analyse this file: " +
-                S.Result.FatalError;
+    D.message = "boundwise could not analyse this file: " + S.Result.FatalError;
     return D;
   }
   const Finding &First = *llvm::find_if(Findings, isCompilerError);
@@ -58,7 +57,8 @@ incompleteAnalysis(const Snapshot &S, const FeatureContext &Context) {
   std::string Where =
       Here ? "" : First.Loc.File + ":" + std::to_string(First.Loc.Line) + ": ";
   D.message = "boundwise's findings are incomplete: clang could not parse "
-              "this file (" + Where + First.Message +
+              "this file (" +
+              Where + First.Message +
               (Errors > 1 ? "; " + std::to_string(Errors) + " errors" : "") +
               ")";
   return D;

@@ -1,7 +1,7 @@
 //===--- Hover.cpp - The diagnosis of a function, on hover ----------------===//
+#include "lsp/SourceCode.h"
 #include "lsp/features/FeatureUtils.h"
 #include "lsp/features/Features.h"
-#include "lsp/SourceCode.h"
 
 #include "analyzer/Diagnosis.h"
 #include "llvm/ADT/StringExtras.h"

@@ -1,6 +1,6 @@
 //===--- InlayHints.cpp - Each function's verdict after its signature -----===//
-#include "lsp/features/Features.h"
 #include "lsp/SourceCode.h"
+#include "lsp/features/Features.h"
 
 #include "analyzer/Diagnosis.h"
 #include "llvm/ADT/StringExtras.h"

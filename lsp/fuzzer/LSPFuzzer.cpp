@@ -52,9 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (!In)
     return 0;
   llvm::raw_null_ostream Out;
-  std::unique_ptr<Transport> Channel = newJSONTransport(
-      In, Out, /*InMirror=*/nullptr, /*Pretty=*/false,
-      JSONStreamStyle::Standard);
+  std::unique_ptr<Transport> Channel =
+      newJSONTransport(In, Out, /*InMirror=*/nullptr, /*Pretty=*/false,
+                       JSONStreamStyle::Standard);
   LSPServer::Options Opts;
   Opts.ServerOptions.Scheduling.Workers = 2;
   Opts.ServerOptions.Scheduling.Debounce = DebouncePolicy::fixed({});

@@ -56,10 +56,10 @@ static cl::opt<LogLevel> Log(
                clEnumValN(LogLevel::Info, "info", "and what happens"),
                clEnumValN(LogLevel::Verbose, "verbose", "and every message")),
     cl::cat(Options));
-static cl::opt<std::string> InputMirrorFile(
-    "input-mirror-file",
-    cl::desc("Copy every byte read from stdin to this file"),
-    cl::value_desc("path"), cl::cat(Options));
+static cl::opt<std::string>
+    InputMirrorFile("input-mirror-file",
+                    cl::desc("Copy every byte read from stdin to this file"),
+                    cl::value_desc("path"), cl::cat(Options));
 static cl::opt<std::string> CompileCommandsDir(
     "compile-commands-dir",
     cl::desc("The directory of compile_commands.json, instead of searching "
@@ -121,8 +121,7 @@ int main(int Argc, const char **Argv) {
   std::string ExecutableDir = executableDirectory(Argv[0]);
   auto BaseCatalog = loadCatalogDirectory(catalogDirectory(ExecutableDir));
   if (!BaseCatalog) {
-    elog("cannot load the API catalog: " +
-         toString(BaseCatalog.takeError()));
+    elog("cannot load the API catalog: " + toString(BaseCatalog.takeError()));
     return 2;
   }
 
@@ -150,8 +149,8 @@ int main(int Argc, const char **Argv) {
   Analysis.CompileCommandsDir = CompileCommandsDir;
   Analysis.AllowCrashPragmas = CrashPragmas;
 
-  std::unique_ptr<Transport> Channel = newJSONTransport(
-      stdin, outs(), Mirror.get(), Pretty, InputStyle);
+  std::unique_ptr<Transport> Channel =
+      newJSONTransport(stdin, outs(), Mirror.get(), Pretty, InputStyle);
   LSPServer TheServer(*Channel, std::move(*BaseCatalog),
                       std::move(ServerOptions));
   int ExitCode = TheServer.run() ? 0 : 1;

@@ -23,9 +23,9 @@ TEST(URI, FileURIsArePercentDecoded) {
 
 TEST(URI, BadURIsAreErrors) {
   URIMapper URIs(/*AllowTestScheme=*/false);
-  for (llvm::StringRef Bad : {"no-scheme", "http://x/a.cpp",
-                              "file://remote/a.cpp", "file:///a%2", "file:a",
-                              "test:///a.cpp", "file:///a%00b"})
+  for (llvm::StringRef Bad :
+       {"no-scheme", "http://x/a.cpp", "file://remote/a.cpp", "file:///a%2",
+        "file:a", "test:///a.cpp", "file:///a%00b"})
     EXPECT_EQ(llvm::StringRef(pathOrError(URIs, Bad)).starts_with("error: "),
               true)
         << Bad.str();
