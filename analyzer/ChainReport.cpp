@@ -86,14 +86,14 @@ std::vector<FindingNote> boundwise::chainNotes(llvm::StringRef Usr,
 }
 
 Finding boundwise::chainFinding(llvm::StringRef Rule, const ChainStart &Start,
-                                std::string Message, std::string Model,
+                                std::string Message, ConcurrencyModel Model,
                                 const AnalysisState &State) {
   Finding Result;
   Result.Rule = Rule.str();
   Result.Loc = State.Lines.locate(Start.loc());
   Result.Work = Result.Loc;
   Result.Message = std::move(Message);
-  Result.SuggestedModel = std::move(Model);
+  Result.SuggestedModel = Model;
   if (Start.Callee)
     Result.Notes =
         chainNotes(Start.Callee->Usr, Start.Cat, Start.CalleeMode, State);
@@ -205,7 +205,8 @@ void boundwise::reportHeldGilWork(
                 describeStart(Start, Accept, State.Summaries) +
                 Consequence.str() +
                 (Releasable ? releaseAdvice(Entry) : TouchAdvice(Entry)),
-            Touches ? "processes" : "threads", State);
+            Touches ? ConcurrencyModel::Processes : ConcurrencyModel::Threads,
+            State);
         if (!Touches && Entry.ReleaseFix)
           moveToBinding(Entry, Summary, Start, State, Result);
         if (!Touches)

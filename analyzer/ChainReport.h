@@ -57,7 +57,7 @@ std::string describeReaches(const ChainStart &Start, CategoryFilter Accept,
 
 /// A finding of \p Rule at \p Start, with one note per further step.
 Finding chainFinding(llvm::StringRef Rule, const ChainStart &Start,
-                     std::string Message, std::string Model,
+                     std::string Message, ConcurrencyModel Model,
                      const AnalysisState &State);
 
 /// The notes for a chain from \p Usr entered in \p M to \p Cat.

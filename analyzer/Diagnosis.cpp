@@ -384,12 +384,13 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
     Diagnosis.Model = "any: it costs too little to matter";
     return;
   case Verdict::Mixed:
-    Diagnosis.ModelName = "threads";
+    Diagnosis.ModelKind = ConcurrencyModel::Threads;
     Diagnosis.Model = "split it: the waiting part on threads or async, the "
                       "computing part on a CPU pool (processes under the GIL)";
     return;
   case Verdict::IOBound:
-    Diagnosis.ModelName = OnLoop || ThreadEach ? "async" : "threads";
+    Diagnosis.ModelKind = OnLoop || ThreadEach ? ConcurrencyModel::Async
+                                               : ConcurrencyModel::Threads;
     Diagnosis.Model =
         OnLoop ? "async: " +
                      std::string(Loop == "the UI thread" ? "the toolkit's"
@@ -405,7 +406,8 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
               "calls; async for thousands";
     return;
   case Verdict::CPUBound:
-    Diagnosis.ModelName = HoldingGil ? "processes" : "threads";
+    Diagnosis.ModelKind =
+        HoldingGil ? ConcurrencyModel::Processes : ConcurrencyModel::Threads;
     Diagnosis.Model =
         OnLoop ? "a CPU pool sized to the cores, off " + Loop.str()
         : HoldingGil

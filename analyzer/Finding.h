@@ -8,6 +8,7 @@
 #ifndef BOUNDWISE_ANALYZER_FINDING_H
 #define BOUNDWISE_ANALYZER_FINDING_H
 
+#include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
@@ -45,6 +46,13 @@ struct FixIt {
   std::vector<Replacement> Edits;
 };
 
+/// The concurrency model a finding or a diagnosis suggests; None for a
+/// compiler error or a trivial function.
+enum class ConcurrencyModel { None, Threads, Async, Processes };
+
+/// `threads`, `async`, `processes`; empty for None.
+llvm::StringRef modelName(ConcurrencyModel Model);
+
 struct Finding {
   /// A rule name (`blocking-in-async`) or `clang-diagnostic-error`.
   std::string Rule;
@@ -53,8 +61,8 @@ struct Finding {
   std::string Message;
   /// The evidence chain, one note per further step.
   std::vector<FindingNote> Notes;
-  /// `threads`, `async` or `processes`; empty for compiler errors.
-  std::string SuggestedModel;
+  /// None for compiler errors.
+  ConcurrencyModel SuggestedModel = ConcurrencyModel::None;
   /// Fixes a user may apply; empty when the change is not mechanical.
   std::vector<FixIt> Fixes;
   /// Fixes not offered because their edit falls in a macro's body, where it
@@ -96,8 +104,8 @@ struct FunctionDiagnosis {
   /// The model that fits where it runs, as DESIGN.md's table says.
   std::string Model;
   /// The same in one word (`threads`, `async`, `processes`), as findings'
-  /// SuggestedModel; empty for a trivial function.
-  std::string ModelName;
+  /// SuggestedModel; None for a trivial function.
+  ConcurrencyModel ModelKind = ConcurrencyModel::None;
   /// The place of RunsOn where its work does not fit (`the event loop` for
   /// blocking work); empty when none.
   std::string MisfitPlace;

@@ -181,9 +181,9 @@ private:
     for (const FindingNote &Note : F.Notes)
       writeStep(Note.Loc, Note.Message, Directory);
     OS << "</ol>\n";
-    if (!F.SuggestedModel.empty())
+    if (F.SuggestedModel != ConcurrencyModel::None)
       OS << "<p>Model that fits: <span class=\"model\">"
-         << escape(F.SuggestedModel) << "</span></p>\n";
+         << escape(modelName(F.SuggestedModel)) << "</span></p>\n";
     writeFixes(F, Directory);
     OS << "</section>\n";
   }

@@ -106,8 +106,8 @@ void boundwise::printJson(const std::vector<FileResult> &Results,
       Entry["rule"] = F.Rule;
       Entry["severity"] = levelName(F);
       Entry["message"] = F.Message;
-      if (!F.SuggestedModel.empty())
-        Entry["suggestedModel"] = F.SuggestedModel;
+      if (F.SuggestedModel != ConcurrencyModel::None)
+        Entry["suggestedModel"] = modelName(F.SuggestedModel).str();
       json Notes = json::array();
       for (const FindingNote &Note : F.Notes) {
         json NoteEntry = locationJson(Note.Loc);
@@ -236,8 +236,9 @@ static json sarifResult(const Finding &F, const SarifPlace &Place) {
   int Index = ruleIndex(F.Rule);
   if (Index >= 0)
     Result["ruleIndex"] = Index;
-  if (!F.SuggestedModel.empty())
-    Result["properties"] = {{"suggestedModel", F.SuggestedModel}};
+  if (F.SuggestedModel != ConcurrencyModel::None)
+    Result["properties"] = {
+        {"suggestedModel", modelName(F.SuggestedModel).str()}};
   if (F.Notes.empty())
     return Result;
   json Related = json::array();
@@ -345,7 +346,9 @@ void boundwise::printDiagnosisText(const std::vector<FileResult> &Results,
       Table.push_back(
           {F.Name, verdictName(F.Kind).str(),
            F.RunsOn.empty() ? "unknown" : llvm::join(F.RunsOn, ", "),
-           F.ModelName.empty() ? "any" : F.ModelName, Status});
+           F.ModelKind == ConcurrencyModel::None ? "any"
+                                                 : modelName(F.ModelKind).str(),
+           Status});
       OS << Where(F.Loc, Result) << ": '" << F.Name << "' is " << F.Summary
          << "\n";
       if (F.Kind == Verdict::Trivial)
@@ -381,7 +384,7 @@ void boundwise::printDiagnosisJson(const std::vector<FileResult> &Results,
       Entry["summary"] = F.Summary;
       Entry["usedWith"] = F.UsedWith;
       Entry["model"] = F.Model;
-      Entry["modelName"] = F.ModelName;
+      Entry["modelName"] = modelName(F.ModelKind).str();
       Entry["runsOn"] = F.RunsOn;
       Entry["fit"] = fitStatus(F, Result);
       json Evidence = json::array();

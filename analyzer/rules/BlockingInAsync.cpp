@@ -36,6 +36,6 @@ void BlockingInAsync::check(const AnalysisState &State,
                              describeStart(Start, isBlocking, State.Summaries) +
                              " and stalls " + loopOf(Context).str() + "; " +
                              advice(*Op, Context, State.Lookup.catalog()),
-                         "async", State));
+                         ConcurrencyModel::Async, State));
       });
 }

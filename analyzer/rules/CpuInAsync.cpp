@@ -21,6 +21,6 @@ void CpuInAsync::check(const AnalysisState &State,
                 loopOf(Context).str() + "; offload it to a CPU pool: " +
                 offloadAdvice(Context, State.Lookup.catalog(),
                               "a thread pool sized to the cores"),
-            "threads", State));
+            ConcurrencyModel::Threads, State));
       });
 }

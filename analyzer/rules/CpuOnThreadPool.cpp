@@ -45,7 +45,7 @@ static void checkSerialized(const AsyncContext &Task,
             " while holding '" + lockAlong(Start, State.Summaries) +
             "', a lock every task shares: the tasks run one at a time; hold "
             "the lock only to merge results",
-        "threads", State));
+        ConcurrencyModel::Threads, State));
   for (const ChainStart &Start :
        chainStarts(Summary, Mode::GilAcquired, isCpu, State.Summaries))
     Out.push_back(chainFinding(
@@ -54,7 +54,7 @@ static void checkSerialized(const AsyncContext &Task,
             " while holding the GIL: the tasks run one at a time; release "
             "the GIL (py::gil_scoped_release) around the computation, or use "
             "processes",
-        "processes", State));
+        ConcurrencyModel::Processes, State));
 }
 
 /// A thread per item of a loop, for CPU work: more threads than cores.
@@ -75,7 +75,7 @@ static void checkThreadPerItem(const AsyncContext &Task,
         "' computes for long (" + Chain.back().Op->Api +
         "): more threads than cores only adds overhead; use a pool sized to "
         "the cores (std::thread::hardware_concurrency())";
-    Result.SuggestedModel = "threads";
+    Result.SuggestedModel = ConcurrencyModel::Threads;
     Result.Notes = chainNotes(Summary.Usr, Category::Cpu, Mode::Any, State);
     Out.push_back(std::move(Result));
   }

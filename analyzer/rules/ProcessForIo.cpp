@@ -29,7 +29,7 @@ static void checkCommand(const AsyncContext &Spawn, const AnalysisState &State,
   Result.Message = "'" + Spawn.Api + "' starts a process ('" + Spawn.Program +
                    "')" + perItem(Spawn) +
                    " whose work is pure I/O: " + Prescription.str();
-  Result.SuggestedModel = "threads";
+  Result.SuggestedModel = ConcurrencyModel::Threads;
   Out.push_back(std::move(Result));
 }
 
@@ -80,7 +80,7 @@ static void checkForkChild(const AsyncContext &Spawn,
                                 "the child forked here" + perItem(Spawn) +
                                     " only " + categoryVerb(Op->Cat).str() +
                                     " (" + Op->Api + "): " + Prescription.str(),
-                                "threads", State);
+                                ConcurrencyModel::Threads, State);
   // Reported at the fork; the first step of the child is the first note.
   std::string FirstStep = First.Op ? opPhrase(*First.Op) + " (" +
                                          categoryNoun(First.Op->Cat).str() + ")"

@@ -62,7 +62,7 @@ void PythonApiWithoutGil::check(const AnalysisState &State,
               Context.ReleasedBy +
               "): touching Python objects without the GIL crashes; keep this "
               "part under the GIL (py::gil_scoped_acquire)",
-          "", State);
+          ConcurrencyModel::None, State);
       Result.Level = Severity::Error;
       Out.push_back(std::move(Result));
     }

@@ -20,7 +20,7 @@ void ThreadPerConnection::check(const AnalysisState &State,
         "bound: thousands of connections mean thousands of threads; use async "
         "(an event loop such as Asio or libuv) for thousands of connections, "
         "or a bounded pool for dozens to hundreds";
-    Result.SuggestedModel = "async";
+    Result.SuggestedModel = ConcurrencyModel::Async;
     Result.Notes.push_back({State.Lines.locate(Connection.AcceptLoc),
                             "the connection is accepted here"});
     Out.push_back(std::move(Result));

@@ -91,7 +91,7 @@ Diagnostic boundwise::lsp::toDiagnostic(const Snapshot &S, const Finding &F,
     Info.message = Note.Message;
     D.relatedInformation.push_back(std::move(Info));
   }
-  D.data = {{"suggestedModel", F.SuggestedModel},
+  D.data = {{"suggestedModel", modelName(F.SuggestedModel).str()},
             {"fixes", fixesToJSON(S, F, Context)}};
   return D;
 }
