@@ -44,45 +44,43 @@ std::string boundwise::opPhrase(const EffectOp &Op) {
 std::string boundwise::describeReaches(const ChainStart &Start,
                                        CategoryFilter Accept,
                                        const SummaryIndex &Summaries) {
-  std::vector<const BlockingReach *> Reaches;
-  for (const BlockingReach &Reach : Start.Callee->Reaches)
-    if (Reach.In == Start.CalleeMode && Accept(Reach.Cat))
-      Reaches.push_back(&Reach);
-  llvm::stable_sort(Reaches,
-                    [](const BlockingReach *A, const BlockingReach *B) {
-                      return A->Depth < B->Depth;
-                    });
   std::string Text;
-  for (const BlockingReach *Reach : Reaches) {
-    std::vector<ChainStep> Chain =
-        Summaries.chain(Start.Callee->Usr, Reach->Cat, Start.CalleeMode);
-    if (Chain.empty())
-      continue;
+  for (auto [Cat, Op] :
+       Summaries.nearestOps(*Start.Callee, Start.CalleeMode, Accept)) {
     if (!Text.empty())
       Text += ", ";
-    Text += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api + ")";
+    Text += categoryVerb(Cat).str() + " (" + Op->Api + ")";
   }
   return Text;
+}
+
+std::vector<FindingNote> boundwise::chainNotes(const SummaryIndex &Summaries,
+                                               LineSource &Lines,
+                                               llvm::StringRef Usr,
+                                               Category Cat, Mode M,
+                                               bool WithNoun) {
+  std::vector<FindingNote> Notes;
+  for (const ChainStep &Step : Summaries.chain(Usr, Cat, M)) {
+    if (Step.Op) {
+      std::string Text = "'" + Step.Function->Name + "' " + opPhrase(*Step.Op);
+      if (WithNoun && Step.Op->Cat != Category::Declared)
+        Text += " (" + categoryNoun(Step.Op->Cat).str() + ")";
+      Notes.push_back({Lines.locate(Step.Op->Loc), Text});
+      continue;
+    }
+    const FunctionSummary *Next = Summaries.find(Step.Call->CalleeUsr);
+    Notes.push_back({Lines.locate(Step.Call->Loc),
+                     "'" + Step.Function->Name + "' calls '" +
+                         (Next ? Next->Name : std::string("?")) + "'"});
+  }
+  return Notes;
 }
 
 std::vector<FindingNote> boundwise::chainNotes(llvm::StringRef Usr,
                                                Category Cat, Mode M,
                                                const AnalysisState &State) {
-  std::vector<FindingNote> Notes;
-  for (const ChainStep &Step : State.Summaries.chain(Usr, Cat, M)) {
-    if (Step.Op) {
-      std::string Text = "'" + Step.Function->Name + "' " + opPhrase(*Step.Op);
-      if (Step.Op->Cat != Category::Declared)
-        Text += " (" + categoryNoun(Step.Op->Cat).str() + ")";
-      Notes.push_back({State.Lines.locate(Step.Op->Loc), Text});
-      continue;
-    }
-    const FunctionSummary *Next = State.Summaries.find(Step.Call->CalleeUsr);
-    Notes.push_back({State.Lines.locate(Step.Call->Loc),
-                     "'" + Step.Function->Name + "' calls '" +
-                         (Next ? Next->Name : std::string("?")) + "'"});
-  }
-  return Notes;
+  return chainNotes(State.Summaries, State.Lines, Usr, Cat, M,
+                    /*WithNoun=*/true);
 }
 
 Finding boundwise::chainFinding(llvm::StringRef Rule, const ChainStart &Start,

@@ -60,7 +60,13 @@ Finding chainFinding(llvm::StringRef Rule, const ChainStart &Start,
                      std::string Message, ConcurrencyModel Model,
                      const AnalysisState &State);
 
-/// The notes for a chain from \p Usr entered in \p M to \p Cat.
+/// The notes for a chain from \p Usr entered in \p M to \p Cat: one per
+/// call, then the operation, with its category's noun when \p WithNoun
+/// (`(a blocking sleep)`).
+std::vector<FindingNote> chainNotes(const SummaryIndex &Summaries,
+                                    LineSource &Lines, llvm::StringRef Usr,
+                                    Category Cat, Mode M, bool WithNoun);
+/// The same for a finding's notes, nouns included.
 std::vector<FindingNote> chainNotes(llvm::StringRef Usr, Category Cat, Mode M,
                                     const AnalysisState &State);
 

@@ -1,5 +1,6 @@
 //===--- Diagnosis.cpp - What each function waits for ---------------------===//
 #include "analyzer/Diagnosis.h"
+#include "analyzer/ChainReport.h"
 #include "analyzer/Contexts.h"
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Effects.h"
@@ -163,48 +164,15 @@ static std::string describeWaits(const FunctionSummary &Summary,
                                  const SummaryIndex &Summaries,
                                  llvm::function_ref<bool(Category)> Accept,
                                  std::vector<std::string> &Names) {
-  std::vector<const BlockingReach *> Reaches;
-  for (const BlockingReach &Reach : Summary.Reaches)
-    if (Reach.In == Mode::Any && Accept(Reach.Cat))
-      Reaches.push_back(&Reach);
-  llvm::stable_sort(Reaches,
-                    [](const BlockingReach *A, const BlockingReach *B) {
-                      return A->Depth < B->Depth;
-                    });
   std::string Text;
-  for (const BlockingReach *Reach : Reaches) {
-    std::vector<ChainStep> Chain = Summaries.chain(Summary.Usr, Reach->Cat);
-    if (Chain.empty())
-      continue;
-    Names.push_back(categoryName(Reach->Cat).str());
+  for (auto [Cat, Op] : Summaries.nearestOps(Summary, Mode::Any, Accept)) {
+    Names.push_back(categoryName(Cat).str());
     if (!Text.empty())
       Text += ", ";
-    Text += categoryVerb(Reach->Cat).str() + " (" + Chain.back().Op->Api +
-            ", line " + std::to_string(Chain.back().Op->Loc.Line) + ")";
+    Text += categoryVerb(Cat).str() + " (" + Op->Api + ", line " +
+            std::to_string(Op->Loc.Line) + ")";
   }
   return Text;
-}
-
-static std::vector<FindingNote> evidence(const FunctionSummary &Summary,
-                                         Category Cat,
-                                         const SummaryIndex &Summaries,
-                                         LineSource &Lines) {
-  std::vector<FindingNote> Notes;
-  for (const ChainStep &Step : Summaries.chain(Summary.Usr, Cat)) {
-    if (Step.Op) {
-      std::string What = Step.Op->IsLoop ? Step.Op->What
-                                         : "calls '" + Step.Op->Api +
-                                               "', which " + Step.Op->What;
-      Notes.push_back({Lines.locate(Step.Op->Loc),
-                       "'" + Step.Function->Name + "' " + What});
-      continue;
-    }
-    const FunctionSummary *Next = Summaries.find(Step.Call->CalleeUsr);
-    Notes.push_back({Lines.locate(Step.Call->Loc),
-                     "'" + Step.Function->Name + "' calls '" +
-                         (Next ? Next->Name : std::string("?")) + "'"});
-  }
-  return Notes;
 }
 
 /// The summary that speaks for \p Diagnosed: its own, or for a template
@@ -262,7 +230,8 @@ static FunctionDiagnosis diagnoseOne(const DiagnosedFunction &Diagnosed,
   }
   const BlockingReach *Nearest = Summary->shortestReach(
       [](Category C) { return isBlocking(C) || C == Category::Cpu; });
-  Result.Evidence = evidence(*Summary, Nearest->Cat, Summaries, Lines);
+  Result.Evidence = chainNotes(Summaries, Lines, Summary->Usr, Nearest->Cat,
+                               Mode::Any, /*WithNoun=*/false);
   return Result;
 }
 

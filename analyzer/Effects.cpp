@@ -205,6 +205,26 @@ void SummaryIndex::propagate() {
     propagateCategory(Graph, Cat);
 }
 
+std::vector<std::pair<Category, const EffectOp *>>
+SummaryIndex::nearestOps(const FunctionSummary &Function, Mode M,
+                         llvm::function_ref<bool(Category)> Accept) const {
+  std::vector<const BlockingReach *> Reaches;
+  for (const BlockingReach &Reach : Function.Reaches)
+    if (Reach.In == M && Accept(Reach.Cat))
+      Reaches.push_back(&Reach);
+  llvm::stable_sort(Reaches,
+                    [](const BlockingReach *A, const BlockingReach *B) {
+                      return A->Depth < B->Depth;
+                    });
+  std::vector<std::pair<Category, const EffectOp *>> Ops;
+  for (const BlockingReach *Reach : Reaches) {
+    std::vector<ChainStep> Chain = chain(Function.Usr, Reach->Cat, M);
+    if (!Chain.empty())
+      Ops.push_back({Reach->Cat, Chain.back().Op});
+  }
+  return Ops;
+}
+
 std::vector<ChainStep> SummaryIndex::chain(llvm::StringRef Usr, Category Cat,
                                            Mode M) const {
   std::vector<ChainStep> Steps;

@@ -13,6 +13,7 @@
 #define BOUNDWISE_ANALYZER_EFFECTS_H
 
 #include "analyzer/Catalog.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <map>
@@ -166,6 +167,13 @@ public:
   /// none.
   std::vector<ChainStep> chain(llvm::StringRef Usr, Category Cat,
                                Mode M = Mode::Any) const;
+
+  /// What \p Function reaches, entered in \p M, of the categories
+  /// \p Accept takes: each with the operation its shortest chain ends in,
+  /// nearest first.
+  std::vector<std::pair<Category, const EffectOp *>>
+  nearestOps(const FunctionSummary &Function, Mode M,
+             llvm::function_ref<bool(Category)> Accept) const;
 
   const std::map<std::string, FunctionSummary> &functions() const {
     return Functions;
