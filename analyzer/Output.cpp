@@ -93,6 +93,17 @@ static json locationJson(const DiagLocation &Loc) {
   return {{"file", Loc.File}, {"line", Loc.Line}, {"column", Loc.Column}};
 }
 
+/// Notes as JSON: each one's location and message.
+static json notesJson(const std::vector<FindingNote> &Notes) {
+  json Entries = json::array();
+  for (const FindingNote &Note : Notes) {
+    json Entry = locationJson(Note.Loc);
+    Entry["message"] = Note.Message;
+    Entries.push_back(std::move(Entry));
+  }
+  return Entries;
+}
+
 void boundwise::printJson(const std::vector<FileResult> &Results,
                           llvm::raw_ostream &OS) {
   json Findings = json::array();
@@ -108,13 +119,7 @@ void boundwise::printJson(const std::vector<FileResult> &Results,
       Entry["message"] = F.Message;
       if (F.SuggestedModel != ConcurrencyModel::None)
         Entry["suggestedModel"] = modelName(F.SuggestedModel).str();
-      json Notes = json::array();
-      for (const FindingNote &Note : F.Notes) {
-        json NoteEntry = locationJson(Note.Loc);
-        NoteEntry["message"] = Note.Message;
-        Notes.push_back(std::move(NoteEntry));
-      }
-      Entry["notes"] = std::move(Notes);
+      Entry["notes"] = notesJson(F.Notes);
       Findings.push_back(std::move(Entry));
     }
   }
@@ -387,13 +392,7 @@ void boundwise::printDiagnosisJson(const std::vector<FileResult> &Results,
       Entry["modelName"] = modelName(F.ModelKind).str();
       Entry["runsOn"] = F.RunsOn;
       Entry["fit"] = fitStatus(F, Result);
-      json Evidence = json::array();
-      for (const FindingNote &Note : F.Evidence) {
-        json Step = locationJson(Note.Loc);
-        Step["message"] = Note.Message;
-        Evidence.push_back(std::move(Step));
-      }
-      Entry["evidence"] = std::move(Evidence);
+      Entry["evidence"] = notesJson(F.Evidence);
       Functions.push_back(std::move(Entry));
     }
   }
