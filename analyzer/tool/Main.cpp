@@ -786,7 +786,9 @@ int main(int Argc, const char **Argv) {
   std::vector<std::string> AbsoluteSources;
   for (const std::string &Source : Sources) {
     SmallString<256> Absolute(Source);
-    sys::fs::make_absolute(Absolute);
+    if (std::error_code Error = sys::fs::make_absolute(Absolute))
+      return usageError("cannot resolve '" + Source +
+                        "' against the working directory: " + Error.message());
     AbsoluteSources.push_back(std::string(Absolute));
   }
   std::vector<FileResult> Results(Sources.size());
