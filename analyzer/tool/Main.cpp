@@ -19,7 +19,7 @@
 #include "analyzer/NestingLimit.h"
 #include "analyzer/Output.h"
 #include "analyzer/Rule.h"
-#include "analyzer/tool/Measure.h"
+#include "analyzer/measure/Measure.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"

@@ -10,8 +10,8 @@
 /// reads /proc.
 //
 //===----------------------------------------------------------------------===//
-#ifndef BOUNDWISE_ANALYZER_TOOL_MEASURE_H
-#define BOUNDWISE_ANALYZER_TOOL_MEASURE_H
+#ifndef BOUNDWISE_ANALYZER_MEASURE_MEASURE_H
+#define BOUNDWISE_ANALYZER_MEASURE_MEASURE_H
 
 namespace boundwise {
 
@@ -24,4 +24,4 @@ int runMeasure(int Argc, const char **Argv);
 
 } // namespace boundwise
 
-#endif // BOUNDWISE_ANALYZER_TOOL_MEASURE_H
+#endif // BOUNDWISE_ANALYZER_MEASURE_MEASURE_H

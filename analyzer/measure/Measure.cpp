@@ -15,7 +15,8 @@
 /// children too short-lived to be sampled.
 //
 //===----------------------------------------------------------------------===//
-#include "analyzer/tool/Measure.h"
+#include "analyzer/measure/Measure.h"
+#include "analyzer/measure/ProcFiles.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/MapVector.h"
@@ -119,44 +120,6 @@ struct MeasureOptions {
   std::vector<std::string> Command;
 };
 
-/// One thread of the child or of a descendant, as last seen in /proc.
-struct ThreadUsage {
-  int Pid = 0;
-  int Tid = 0;
-  std::string Name;
-  /// From `stat`, in clock ticks (10 ms).
-  double UserSeconds = 0;
-  double SystemSeconds = 0;
-  /// On a CPU, to the nanosecond (schedstat), or -1 when unknown.
-  double OnCpuSeconds = -1;
-  /// Runnable but not running: waiting for a CPU (schedstat's run_delay).
-  double CpuWaitSeconds = 0;
-  /// Blocking (a wait, a lock, I/O) and being preempted.
-  uint64_t VoluntarySwitches = 0;
-  uint64_t InvoluntarySwitches = 0;
-
-  double cpuSeconds() const {
-    return OnCpuSeconds >= 0 ? OnCpuSeconds : UserSeconds + SystemSeconds;
-  }
-
-  /// The share of the wait for a CPU that came after being preempted while
-  /// computing, taking each switch to cost the same wait. The rest came
-  /// after waking up: latency, not demand. A thread waiting for a GIL wakes
-  /// every 5 ms, runs for microseconds and sleeps again; on a loaded machine
-  /// each wake-up waits milliseconds for a CPU it barely uses.
-  double preemptedWaitSeconds() const {
-    uint64_t Switches = VoluntarySwitches + InvoluntarySwitches;
-    if (Switches == 0)
-      return CpuWaitSeconds;
-    return CpuWaitSeconds * static_cast<double>(InvoluntarySwitches) /
-           static_cast<double>(Switches);
-  }
-
-  /// The time it computed or wanted to: unlike CPU time, the same on a
-  /// loaded machine as on an idle one.
-  double wantedSeconds() const { return cpuSeconds() + preemptedWaitSeconds(); }
-};
-
 /// What the samples of /proc saw while the child ran.
 struct Samples {
   /// By thread id, in the order first seen.
@@ -164,16 +127,6 @@ struct Samples {
   unsigned PeakThreads = 0;
   unsigned Count = 0;
   bool HaveCpuWait = false;
-};
-
-/// Counters of /proc/<pid>/io.
-struct IoCounters {
-  uint64_t CharsRead = 0;
-  uint64_t CharsWritten = 0;
-  uint64_t StorageRead = 0;
-  uint64_t StorageWritten = 0;
-  /// Length of the text read: reading it counts in our own rchar.
-  uint64_t TextSize = 0;
 };
 
 struct Measurement {
@@ -367,91 +320,6 @@ static double toSeconds(const timeval &Time) {
 // Sampling /proc
 //===----------------------------------------------------------------------===//
 
-/// Reads a /proc file whole. False when it cannot be opened or read: the
-/// task exited meanwhile, or the kernel does not have it.
-static bool readProcFile(const Twine &Path, std::string &Text) {
-  SmallString<128> Storage;
-  int Fd = open(Path.toNullTerminatedStringRef(Storage).data(),
-                O_RDONLY | O_CLOEXEC);
-  if (Fd < 0)
-    return false;
-  Text.clear();
-  char Buffer[4096];
-  ssize_t Read;
-  do {
-    Read = read(Fd, Buffer, sizeof(Buffer));
-    if (Read > 0)
-      Text.append(Buffer, static_cast<size_t>(Read));
-  } while (Read > 0 || (Read < 0 && errno == EINTR));
-  close(Fd);
-  return Read == 0;
-}
-
-/// The name and CPU times of a thread from its `stat`: "tid (comm) state
-/// ..." with utime and stime as fields 14 and 15, in clock ticks. The name
-/// may hold spaces and parentheses, so fields are counted after the last ')'.
-static bool parseStat(StringRef Text, ThreadUsage &Thread) {
-  size_t Open = Text.find('(');
-  size_t Close = Text.rfind(')');
-  if (Open == StringRef::npos || Close == StringRef::npos || Close < Open)
-    return false;
-  Thread.Name = Text.slice(Open + 1, Close).str();
-  SmallVector<StringRef, 52> Fields;
-  Text.drop_front(Close + 1).split(Fields, ' ', /*MaxSplit=*/-1,
-                                   /*KeepEmpty=*/false);
-  // Fields[0] is field 3 (state), so utime (14) and stime (15) are 11, 12.
-  unsigned long long UserTicks, SystemTicks;
-  if (Fields.size() < 13 || Fields[11].getAsInteger(10, UserTicks) ||
-      Fields[12].getAsInteger(10, SystemTicks))
-    return false;
-  static const double TicksPerSecond =
-      static_cast<double>(sysconf(_SC_CLK_TCK));
-  Thread.UserSeconds = static_cast<double>(UserTicks) / TicksPerSecond;
-  Thread.SystemSeconds = static_cast<double>(SystemTicks) / TicksPerSecond;
-  return true;
-}
-
-/// The time a thread ran and the time it was runnable but waiting for a
-/// CPU, from its `schedstat`: "<ns on a CPU> <ns on a run queue> <slices>".
-static bool parseSchedstat(StringRef Text, ThreadUsage &Thread) {
-  SmallVector<StringRef, 3> Fields;
-  Text.trim().split(Fields, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  unsigned long long RunNanoseconds, WaitNanoseconds;
-  if (Fields.size() < 2 || Fields[0].getAsInteger(10, RunNanoseconds) ||
-      Fields[1].getAsInteger(10, WaitNanoseconds))
-    return false;
-  Thread.OnCpuSeconds = static_cast<double>(RunNanoseconds) / 1e9;
-  Thread.CpuWaitSeconds = static_cast<double>(WaitNanoseconds) / 1e9;
-  return true;
-}
-
-/// A thread's context switches, from its `status`.
-static void parseSwitches(StringRef Text, ThreadUsage &Thread) {
-  SmallVector<StringRef, 64> Lines;
-  Text.split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef Line : Lines) {
-    auto [Key, Value] = Line.split(':');
-    uint64_t Number;
-    if (Value.trim().getAsInteger(10, Number))
-      continue;
-    if (Key == "voluntary_ctxt_switches")
-      Thread.VoluntarySwitches = Number;
-    else if (Key == "nonvoluntary_ctxt_switches")
-      Thread.InvoluntarySwitches = Number;
-  }
-}
-
-/// The pids in a `children` file (space-separated).
-static void appendPids(StringRef Text, SmallVectorImpl<int> &Pids) {
-  SmallVector<StringRef, 8> Fields;
-  Text.split(Fields, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef Field : Fields) {
-    int Pid;
-    if (!Field.trim().getAsInteger(10, Pid))
-      Pids.push_back(Pid);
-  }
-}
-
 /// Samples every thread of \p Pid into \p Seen, and adds the processes it
 /// started to \p Children. Returns the number of threads seen.
 static unsigned sampleProcess(int Pid, Samples &Seen,
@@ -505,25 +373,7 @@ static std::optional<IoCounters> readOwnIo() {
   std::string Text;
   if (!readProcFile("/proc/self/io", Text))
     return std::nullopt;
-  IoCounters Counters;
-  Counters.TextSize = Text.size();
-  SmallVector<StringRef, 8> Lines;
-  StringRef(Text).split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef Line : Lines) {
-    auto [Key, Value] = Line.split(':');
-    uint64_t Number;
-    if (Value.trim().getAsInteger(10, Number))
-      continue;
-    if (Key == "rchar")
-      Counters.CharsRead = Number;
-    else if (Key == "wchar")
-      Counters.CharsWritten = Number;
-    else if (Key == "read_bytes")
-      Counters.StorageRead = Number;
-    else if (Key == "write_bytes")
-      Counters.StorageWritten = Number;
-  }
-  return Counters;
+  return parseIo(Text);
 }
 
 static uint64_t difference(uint64_t After, uint64_t Before) {
