@@ -1,6 +1,7 @@
 //===--- ProcFiles.cpp - What /proc says of a thread ----------------------===//
 #include "analyzer/measure/ProcFiles.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include <cerrno>
 #include <fcntl.h>
@@ -60,19 +61,27 @@ bool boundwise::parseSchedstat(StringRef Text, ThreadUsage &Thread) {
   return true;
 }
 
-void boundwise::parseSwitches(StringRef Text, ThreadUsage &Thread) {
+/// Calls \p Each with every `key: number` line of \p Text (status, io);
+/// lines whose value is not a number are skipped.
+static void forEachCount(StringRef Text,
+                         function_ref<void(StringRef, uint64_t)> Each) {
   SmallVector<StringRef, 64> Lines;
   Text.split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   for (StringRef Line : Lines) {
     auto [Key, Value] = Line.split(':');
     uint64_t Number;
-    if (Value.trim().getAsInteger(10, Number))
-      continue;
+    if (!Value.trim().getAsInteger(10, Number))
+      Each(Key, Number);
+  }
+}
+
+void boundwise::parseSwitches(StringRef Text, ThreadUsage &Thread) {
+  forEachCount(Text, [&](StringRef Key, uint64_t Number) {
     if (Key == "voluntary_ctxt_switches")
       Thread.VoluntarySwitches = Number;
     else if (Key == "nonvoluntary_ctxt_switches")
       Thread.InvoluntarySwitches = Number;
-  }
+  });
 }
 
 void boundwise::appendPids(StringRef Text, SmallVectorImpl<int> &Pids) {
@@ -88,13 +97,7 @@ void boundwise::appendPids(StringRef Text, SmallVectorImpl<int> &Pids) {
 IoCounters boundwise::parseIo(StringRef Text) {
   IoCounters Counters;
   Counters.TextSize = Text.size();
-  SmallVector<StringRef, 8> Lines;
-  Text.split(Lines, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef Line : Lines) {
-    auto [Key, Value] = Line.split(':');
-    uint64_t Number;
-    if (Value.trim().getAsInteger(10, Number))
-      continue;
+  forEachCount(Text, [&](StringRef Key, uint64_t Number) {
     if (Key == "rchar")
       Counters.CharsRead = Number;
     else if (Key == "wchar")
@@ -103,6 +106,6 @@ IoCounters boundwise::parseIo(StringRef Text) {
       Counters.StorageRead = Number;
     else if (Key == "write_bytes")
       Counters.StorageWritten = Number;
-  }
+  });
   return Counters;
 }
