@@ -5,6 +5,7 @@
 #include "analyzer/DeclLookup.h"
 #include "analyzer/Effects.h"
 #include "analyzer/LineSource.h"
+#include "analyzer/ModelSentences.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -369,10 +370,8 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
         : ThreadEach
             ? "async for thousands of concurrent calls, a bounded pool for "
               "hundreds, rather than a thread each"
-        : HoldingGil
-            ? "threads, with the GIL released around the waits"
-            : "threads (a bounded pool) for dozens to hundreds of concurrent "
-              "calls; async for thousands";
+        : HoldingGil ? "threads, with the GIL released around the waits"
+                     : IOBoundModelSentence.str();
     return;
   case Verdict::CPUBound:
     Diagnosis.ModelKind =
@@ -381,8 +380,7 @@ static void fitModel(FunctionDiagnosis &Diagnosis) {
         OnLoop ? "a CPU pool sized to the cores, off " + Loop.str()
         : HoldingGil
             ? "threads with the GIL released around the work, or processes"
-            : "a CPU pool sized to the cores; processes where a global lock "
-              "such as the GIL serializes threads";
+            : CpuBoundModelSentence.str();
     return;
   }
 }

@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analyzer/measure/Measure.h"
+#include "analyzer/ModelSentences.h"
 #include "analyzer/measure/ProcFiles.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -92,13 +93,6 @@ static constexpr double BusyThreadShareOfBusiest = 1.0 / 3;
 /// the figures.
 static constexpr double ShortRunSeconds = 0.1;
 
-// Same words as the diagnosis report (analyzer/Diagnosis.cpp).
-static const char IOBoundModel[] = "threads (a bounded pool) for dozens to "
-                                   "hundreds of concurrent calls; async for "
-                                   "thousands";
-static const char SerializedModel[] =
-    "a CPU pool sized to the cores; processes where a global lock such as "
-    "the GIL serializes threads";
 static const char SingleThreadModel[] =
     "a CPU pool sized to the cores, or processes";
 static const char ParallelModel[] =
@@ -479,7 +473,7 @@ static void judgeKind(Verdict &V) {
     V.Kind = VerdictKind::IOBound;
     V.Detail =
         formatv("mostly waiting: {0:F2} of a core wanted", V.CoresWanted).str();
-    V.Model = IOBoundModel;
+    V.Model = IOBoundModelSentence;
     return;
   }
   if (V.CoresWanted >= ParallelFromCores) {
@@ -497,7 +491,7 @@ static void judgeKind(Verdict &V) {
                        "e.g. by a GIL or a lock",
                        V.BusyThreads)
                    .str();
-    V.Model = SerializedModel;
+    V.Model = CpuBoundModelSentence;
     return;
   }
   V.Detail = "single-threaded";
