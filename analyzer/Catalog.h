@@ -57,7 +57,10 @@ enum class ConditionKind {
   ZeroTimeout,
   ArgNull,
   MinArgs,
-  ArgClass
+  ArgClass,
+  /// The argument is a path whose constant beginning is one of the prefixes:
+  /// a file of /proc or /sys is kernel memory, not a disk.
+  ArgPath
 };
 
 /// One `unless:` or `only-if:` condition of a blocking entry.
@@ -70,6 +73,8 @@ struct Condition {
   unsigned Count = 0;
   /// arg-class: the argument's class is one of these or derives from one.
   std::vector<std::string> Classes;
+  /// arg-path: the beginnings of the paths the condition covers.
+  std::vector<std::string> Prefixes;
 };
 
 struct BlockingEntry {
@@ -158,12 +163,22 @@ struct Offloader {
 /// does not need a large one.
 enum class CpuKind { Hashing, PasswordHashing, Compression, Regex, Sort };
 
+/// Where a CPU-heavy call finds the data it works on: an argument, or a
+/// field of the structure an argument points to (zlib's `strm->next_in`).
+struct InputRef {
+  int Arg = 0;
+  std::string Field;
+};
+
 /// A function that computes for long on its own.
 struct CpuHeavyEntry {
   std::vector<std::string> Names;
   CpuKind Kind = CpuKind::Hashing;
   std::string What;
   std::vector<std::string> Params;
+  /// The data its cost grows with; when every one is known to be a few
+  /// bytes (a string literal), the call is not heavy.
+  std::vector<InputRef> Inputs;
 };
 
 struct LockTypes {

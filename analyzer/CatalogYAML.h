@@ -27,6 +27,7 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::NonblockingSetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::DescriptorGetter)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::Advice)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::CpuHeavyEntry)
+LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::InputRef)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::PythonBinding)
 LLVM_YAML_IS_SEQUENCE_VECTOR(boundwise::ProcessSpawner)
 LLVM_YAML_IS_STRING_MAP(std::string)
@@ -54,6 +55,7 @@ template <> struct ScalarEnumerationTraits<boundwise::ConditionKind> {
     Io.enumCase(Value, "arg-null", ConditionKind::ArgNull);
     Io.enumCase(Value, "min-args", ConditionKind::MinArgs);
     Io.enumCase(Value, "arg-class", ConditionKind::ArgClass);
+    Io.enumCase(Value, "arg-path", ConditionKind::ArgPath);
   }
 };
 
@@ -105,6 +107,7 @@ template <> struct MappingTraits<boundwise::Condition> {
     Io.mapOptional("flags", C.Flags);
     Io.mapOptional("count", C.Count, 0u);
     Io.mapOptional("classes", C.Classes);
+    Io.mapOptional("prefixes", C.Prefixes);
   }
   static std::string validate(IO &, boundwise::Condition &C) {
     if (C.When == boundwise::ConditionKind::FlagSet && C.Flag.empty() &&
@@ -112,6 +115,8 @@ template <> struct MappingTraits<boundwise::Condition> {
       return "a flag-set condition needs 'flag' or 'flags'";
     if (C.When == boundwise::ConditionKind::ArgClass && C.Classes.empty())
       return "an arg-class condition needs 'classes'";
+    if (C.When == boundwise::ConditionKind::ArgPath && C.Prefixes.empty())
+      return "an arg-path condition needs 'prefixes'";
     if (C.When == boundwise::ConditionKind::MinArgs && C.Count == 0)
       return "a min-args condition needs 'count'";
     return "";
@@ -300,12 +305,20 @@ template <> struct MappingTraits<boundwise::Advice> {
   }
 };
 
+template <> struct MappingTraits<boundwise::InputRef> {
+  static void mapping(IO &Io, boundwise::InputRef &R) {
+    Io.mapRequired("arg", R.Arg);
+    Io.mapOptional("field", R.Field);
+  }
+};
+
 template <> struct MappingTraits<boundwise::CpuHeavyEntry> {
   static void mapping(IO &Io, boundwise::CpuHeavyEntry &E) {
     Io.mapRequired("names", E.Names);
     Io.mapRequired("kind", E.Kind);
     Io.mapOptional("what", E.What);
     Io.mapOptional("params", E.Params);
+    Io.mapOptional("inputs", E.Inputs);
   }
   static std::string validate(IO &, boundwise::CpuHeavyEntry &E) {
     return validateOverloads(E);

@@ -132,35 +132,6 @@ static bool namesThreadPolicy(const Expr *Call,
   return Enumerator && catalogNameOf(Enumerator) == Policy->Value;
 }
 
-/// The constant beginning of a string expression: a literal, or a literal
-/// that starts a concatenation (`"curl " + url`), through variables and
-/// `.c_str()`.
-static std::string literalPrefix(const Expr *E, unsigned Depth) {
-  if (!E || Depth > 6)
-    return "";
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Literal = dyn_cast<StringLiteral>(E))
-    return Literal->isOrdinary() ? Literal->getString().str() : "";
-  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
-    return literalPrefix(Temporary->getSubExpr(), Depth + 1);
-  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return literalPrefix(Bind->getSubExpr(), Depth + 1);
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
-    return Operator->getOperator() == OO_Plus && Operator->getNumArgs() > 0
-               ? literalPrefix(Operator->getArg(0), Depth + 1)
-               : "";
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
-    return literalPrefix(Member->getImplicitObjectArgument(), Depth + 1);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return Construct->getNumArgs() > 0
-               ? literalPrefix(Construct->getArg(0), Depth + 1)
-               : "";
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      return literalPrefix(Var->getInit(), Depth + 1);
-  return "";
-}
-
 /// The program a command starts: the base name of its first word.
 static std::string programName(llvm::StringRef Command, bool IsShell) {
   Command = Command.ltrim();
@@ -591,7 +562,7 @@ private:
     Process.InLoop = PerItemLoops > 0;
     if (Spawn.Kind != SpawnKind::Fork)
       Process.Program =
-          programName(literalPrefix(argumentAt(Call, Spawn.ProgramArg), 0),
+          programName(literalPrefix(argumentAt(Call, Spawn.ProgramArg)),
                       Spawn.Kind == SpawnKind::Shell);
     add(std::move(Process), Call->getExprLoc());
   }

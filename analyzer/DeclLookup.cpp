@@ -278,3 +278,33 @@ const Expr *boundwise::argumentAt(const Expr *Call, int Index) {
     return nullptr;
   return Args[Position];
 }
+
+static std::string literalPrefixAt(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 6)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Literal = dyn_cast<StringLiteral>(E))
+    return Literal->isOrdinary() ? Literal->getString().str() : "";
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    return literalPrefixAt(Temporary->getSubExpr(), Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return literalPrefixAt(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+    return Operator->getOperator() == OO_Plus && Operator->getNumArgs() > 0
+               ? literalPrefixAt(Operator->getArg(0), Depth + 1)
+               : "";
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return literalPrefixAt(Member->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() > 0
+               ? literalPrefixAt(Construct->getArg(0), Depth + 1)
+               : "";
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return literalPrefixAt(Var->getInit(), Depth + 1);
+  return "";
+}
+
+std::string boundwise::literalPrefix(const Expr *E) {
+  return literalPrefixAt(E, 0);
+}

@@ -110,6 +110,11 @@ llvm::ArrayRef<const clang::Expr *> callArguments(const clang::Expr *Call);
 /// null when the call has too few.
 const clang::Expr *argumentAt(const clang::Expr *Call, int Index);
 
+/// The constant beginning of a string expression: a literal, or a literal
+/// that starts a concatenation (`"curl " + url`), through variables and
+/// `.c_str()`; empty when nothing of it is constant.
+std::string literalPrefix(const clang::Expr *E);
+
 } // namespace boundwise
 
 #endif

@@ -32,6 +32,8 @@ struct boundwise::CallSiteFacts {
   bool OwnObject;
   /// The calls the body co_awaits: a coroutine runs in its caller only there.
   const llvm::SmallPtrSetImpl<const Expr *> &AwaitedCalls;
+  /// What is known of the size of the data the body works on.
+  const InputSize &Sizes;
 };
 
 namespace {
@@ -193,6 +195,12 @@ static bool conditionHolds(const Condition &Cond, const CallSite &Site,
                       Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
   case ConditionKind::MinArgs:
     return callArguments(Call).size() >= Cond.Count;
+  case ConditionKind::ArgPath: {
+    std::string Path = literalPrefix(Arg);
+    return llvm::any_of(Cond.Prefixes, [&](const std::string &Prefix) {
+      return llvm::StringRef(Path).starts_with(Prefix);
+    });
+  }
   }
   llvm_unreachable("covered switch");
 }
@@ -248,65 +256,6 @@ static bool isFollowed(const FunctionDecl *Definition,
   return Definition->isTemplateInstantiation();
 }
 
-/// The constant-size array \p E points into (`a`, `a + 3`, `std::end(a)`,
-/// `arr.begin()` of a record that holds just an array), or null.
-static const ConstantArrayType *
-arrayPointedInto(const Expr *E, const ASTContext &Context, unsigned Depth = 0) {
-  if (!E || Depth > 4)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Array = Context.getAsConstantArrayType(E->getType()))
-    return Array;
-  if (const auto *Record = E->getType()->getAsCXXRecordDecl();
-      Record && Record->hasDefinition() && !Record->isLambda()) {
-    auto Fields = Record->fields();
-    if (std::distance(Fields.begin(), Fields.end()) == 1)
-      if (const auto *Array =
-              Context.getAsConstantArrayType(Fields.begin()->getType()))
-        return Array;
-  }
-  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
-    if (Binary->isAdditiveOp())
-      return arrayPointedInto(Binary->getLHS(), Context, Depth + 1);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
-    return arrayPointedInto(Member->getImplicitObjectArgument(), Context,
-                            Depth + 1);
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (Call->getNumArgs() == 1)
-      return arrayPointedInto(Call->getArg(0), Context, Depth + 1);
-  return nullptr;
-}
-
-/// Whether the input of a CPU-heavy call is known small: the cost of its
-/// kind grows with its input (sorting, hashing, compression; not password
-/// hashing or a regex), and every pointer or iterator it is given points
-/// into a constant-size array (`std::sort` of three elements), too small to
-/// make n log n reach the cost model's iterations.
-static bool isSmallConstantInput(const Expr *Call, const CpuHeavyEntry &Entry,
-                                 const ASTContext &Context,
-                                 const CostModel &Cost) {
-  if (!llvm::is_contained(
-          {CpuKind::Sort, CpuKind::Hashing, CpuKind::Compression}, Entry.Kind))
-    return false;
-  uint64_t Elements = 0;
-  for (const Expr *Arg : callArguments(Call)) {
-    const Expr *Stripped = Arg->IgnoreParenImpCasts();
-    bool Positional = Arg->getType()->isPointerType() ||
-                      isa<CallExpr>(Stripped) ||
-                      Context.getAsConstantArrayType(Stripped->getType());
-    if (!Positional)
-      continue;
-    const ConstantArrayType *Array = arrayPointedInto(Arg, Context);
-    if (!Array)
-      return false;
-    Elements = std::max<uint64_t>(Elements, Array->getSize().getZExtValue());
-  }
-  if (!Elements)
-    return false;
-  uint64_t Log = std::max<uint64_t>(llvm::Log2_64_Ceil(Elements), 1);
-  return Elements < Cost.LoopIterations / Log;
-}
-
 /// The integer constants a call passes, by parameter index.
 static std::vector<std::pair<unsigned, int64_t>>
 constantArguments(const Expr *Call, const ASTContext &Context) {
@@ -350,6 +299,8 @@ std::string EntryFacts::key(const FunctionDecl *Function) const {
     auto Constant = Constants.find(Param);
     if (Constant != Constants.end())
       Key += "#c" + std::to_string(I) + "=" + std::to_string(Constant->second);
+    if (SmallInputs.contains(Param))
+      Key += "#s" + std::to_string(I);
   }
   if (OwnObject)
     Key += "#own";
@@ -395,6 +346,9 @@ EntryFacts Summarizer::entryFacts(const CallSite &Site,
   const ParamEffects &Effects = Conditions.effectsOf(Definition);
   const ConditionState &Here = Facts.Flow.at(Call);
   llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+  for (unsigned I = 0; I < Args.size() && I < Definition->getNumParams(); ++I)
+    if (Facts.Sizes.isSmall(Args[I]))
+      Entry.SmallInputs.insert(Definition->getParamDecl(I));
   for (unsigned I = 0; I < Args.size() && I < Effects.Consulted.size(); ++I) {
     if (!Effects.Consulted[I])
       continue;
@@ -441,8 +395,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
         {Roles.Blocking->Cat, Api,
          Roles.Blocking->What.empty() ? "blocks" : Roles.Blocking->What,
          Roles.Blocking->Alternative, Where, Site.State});
-  if (Roles.CpuHeavy &&
-      !isSmallConstantInput(Call, *Roles.CpuHeavy, Context, Cost))
+  if (Roles.CpuHeavy && !Facts.Sizes.isSmallCall(Call, *Roles.CpuHeavy))
     Summary.Ops.push_back({Category::Cpu,
                            Api,
                            Roles.CpuHeavy->What.empty() ? "computes for long"
@@ -493,8 +446,10 @@ void Summarizer::summarizeOne(const Pending &Next,
   Start.Known = Next.Entry.Constants;
   ConditionFacts Flow = Conditions.analyze(Function, Start);
   llvm::SmallPtrSet<const Expr *, 4> Awaited = awaitedCalls(Function);
-  CallSiteFacts Facts{Lookup.astContext(),  Lookup, Body, Conditions, Flow,
-                      Next.Entry.OwnObject, Awaited};
+  InputSize Sizes(Lookup.astContext(), Function, Next.Entry.SmallInputs,
+                  Cost.LoopIterations);
+  CallSiteFacts Facts{Lookup.astContext(),  Lookup,  Body, Conditions, Flow,
+                      Next.Entry.OwnObject, Awaited, Sizes};
   for (const CallSite &Site : Body.Calls)
     addCallEffects(Site, Summary, Facts, Worklist);
   for (const LoopFinding &Loop : Body.HeavyLoops)

@@ -13,6 +13,7 @@
 #include "analyzer/BodyWalker.h"
 #include "analyzer/Effects.h"
 #include "analyzer/FlowState.h"
+#include "analyzer/InputSize.h"
 #include "analyzer/LivePaths.h"
 #include <set>
 #include <string>
@@ -44,8 +45,11 @@ struct EntryFacts {
   bool OwnObject = false;
   /// Constants passed to parameters that the callee's branches test.
   KnownValues Constants;
+  /// Parameters given a few bytes of data (`"ok"`): CPU-heavy work on them
+  /// is not heavy.
+  SmallParams SmallInputs;
 
-  /// `#nb0#f3=64#c1=0#own`, empty without facts.
+  /// `#nb0#f3=64#c1=0#s2#own`, empty without facts.
   std::string key(const clang::FunctionDecl *Function) const;
 };
 

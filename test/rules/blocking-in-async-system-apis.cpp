@@ -1,15 +1,19 @@
 // RUN: %check_rule %s blocking-in-async %t -- %{task_catalog} -- -std=c++20 -nostdinc++ -isystem %mock_headers
 
-// Blocking calls of Boost.Thread, SCTP, network interfaces and reverse DNS,
-// each next to the form that returns at once.
+// Blocking calls of Boost.Thread, SCTP, network interfaces, reverse DNS and
+// file opens, each next to the form that returns at once.
 
 #include <chrono>
 #include <coroutine>
+#include <fstream>
+#include <string>
 
 #include <boost/thread/thread.hpp>
+#include <fcntl.h>
 #include <ifaddrs.h>
 #include <netdb.h>
 #include <netinet/sctp.h>
+#include <stdio.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -104,5 +108,41 @@ Task formatPeer(const struct sockaddr *peer, socklen_t len) {
   char host[NI_MAXHOST], port[NI_MAXSERV];
   getnameinfo(peer, len, host, sizeof host, port, sizeof port,
               NI_NUMERICHOST | NI_NUMERICSERV);
+  co_return;
+}
+
+// Opening a file waits for the disk; a file of /proc or /sys is made by the
+// kernel from its memory.
+
+Task openConfig() {
+  FILE *config = fopen("/etc/app.conf", "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'openConfig' is a coroutine, but it calls 'fopen', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  (void)config;
+  co_return;
+}
+
+Task openOwnStat() {
+  FILE *stat = fopen("/proc/self/stat", "r");
+  (void)stat;
+  co_return;
+}
+
+Task openProcessStatus(int pid) {
+  std::string path = "/proc/" + std::to_string(pid) + "/status";
+  int fd = open(path.c_str(), O_RDONLY);
+  (void)fd;
+  co_return;
+}
+
+Task openTemperature() {
+  std::ifstream sensor("/sys/class/thermal/thermal_zone0/temp");
+  co_return;
+}
+
+Task openProcessLog(int pid) {
+  std::string path = "/var/log/" + std::to_string(pid);
+  int fd = open(path.c_str(), O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'openProcessLog' is a coroutine, but it calls 'open', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  (void)fd;
   co_return;
 }
