@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <cstdlib>
 
 using namespace clang;
@@ -639,21 +640,68 @@ private:
   }
 
   /// Whether \p Inner walks a part of \p Outer's current item (the cells of
-  /// a row, `for (j < rows[i].len)`, `for (p : w->panes)`, or through a
-  /// local that holds the item, `b = bufs[i]; for (j < b->count)`): a walk
-  /// of nested data, linear in its size. `for (j < i)` is not: it reads the
+  /// a row, `for (j < rows[i].len)`, `for (p : w->panes)`, or through locals
+  /// made from the item, `b = bufs[i]; for (j < b->count)`,
+  /// `key = keys.at(x); parts = split(map[key]); for (p : parts)`): a walk of
+  /// nested data, linear in its size. `for (j < i)` is not: it reads the
   /// cursor, not an item.
   static bool walksItem(const LoopFrame &Outer, const LoopFrame &Inner) {
-    return Inner.BoundExpr && readsItem(Inner.BoundExpr, Outer);
+    if (!Inner.BoundExpr)
+      return false;
+    return readsItem(Inner.BoundExpr, Outer, itemLocals(Outer));
   }
 
+  using Locals = llvm::SmallPtrSet<const ValueDecl *, 8>;
+
+  /// The locals of \p Outer's body made from its current item, directly or
+  /// through other such locals (`key = keys.at(x)`, then `action =
+  /// map[key]`, then `parts = action->text().split()`).
+  static Locals itemLocals(const LoopFrame &Outer) {
+    Locals Found;
+    // Each round adds the locals one step further from the item.
+    for (unsigned Round = 0; Round < MostLocalHops; ++Round)
+      if (!addItemLocals(Outer.Loop, Outer, Found))
+        break;
+    return Found;
+  }
+
+  /// How many locals deep an item is followed.
+  static constexpr unsigned MostLocalHops = 8;
+
+  /// Adds to \p Found the locals that \p S declares or assigns from the
+  /// item or from locals already found; whether it added any.
+  static bool addItemLocals(const Stmt *S, const LoopFrame &Outer,
+                            Locals &Found) {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    bool Added = false;
+    auto Consider = [&](const VarDecl *Local, const Expr *Value) {
+      if (Local && Local->hasLocalStorage() && !Found.count(Local) &&
+          readsItem(Value, Outer, Found))
+        Added |= Found.insert(Local).second;
+    };
+    if (const auto *Decl = dyn_cast<DeclStmt>(S))
+      for (const clang::Decl *D : Decl->decls())
+        if (const auto *Local = dyn_cast<VarDecl>(D))
+          Consider(Local, Local->getInit());
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      Consider(dyn_cast_or_null<VarDecl>(namedValue(Assign->getLHS())),
+               Assign->getRHS());
+    for (const Stmt *Child : S->children())
+      Added |= addItemLocals(Child, Outer, Found);
+    return Added;
+  }
+
+  /// Whether \p S reads a part of \p Outer's current item: the item, an
+  /// element the cursor picks, or one of \p ItemLocals.
   static bool readsItem(const Stmt *S, const LoopFrame &Outer,
-                        bool FollowLocals = true) {
+                        const Locals &ItemLocals) {
     if (!S)
       return false;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
       return (Outer.Item && Ref->getDecl() == Outer.Item) ||
-             (FollowLocals && holdsItem(Ref->getDecl(), Outer.Loop, Outer));
+             ItemLocals.count(Ref->getDecl());
     if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(S))
       if (mentions(Subscript->getIdx(), Outer.Cursor))
         return true;
@@ -662,32 +710,17 @@ private:
           Operator->getNumArgs() == 2 &&
           mentions(Operator->getArg(1), Outer.Cursor))
         return true;
+    // `list.at(i)`, `table.item(i, 1)`: an element picked by the cursor.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+      if (llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
+            return mentions(Arg, Outer.Cursor);
+          }))
+        return true;
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (mentions(Member->getBase(), Outer.Cursor))
         return true;
     return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return readsItem(Child, Outer, FollowLocals);
-    });
-  }
-
-  /// Whether \p Var is a local given a part of \p Outer's item in \p S,
-  /// the outer loop's body (`const Row &row = rows[i]`, `b = bufs[i]`).
-  static bool holdsItem(const ValueDecl *Var, const Stmt *S,
-                        const LoopFrame &Outer) {
-    const auto *Local = dyn_cast_or_null<VarDecl>(Var);
-    if (!S || !Local || !Local->hasLocalStorage() || isa<LambdaExpr>(S))
-      return false;
-    if (const auto *Decl = dyn_cast<DeclStmt>(S))
-      for (const clang::Decl *D : Decl->decls())
-        if (D == Local && readsItem(Local->getInit(), Outer, false))
-          return true;
-    if (const auto *Assign = dyn_cast<BinaryOperator>(S))
-      if (Assign->getOpcode() == BO_Assign &&
-          namedValue(Assign->getLHS()) == Local &&
-          readsItem(Assign->getRHS(), Outer, false))
-        return true;
-    return llvm::any_of(S->children(), [&](const Stmt *Child) {
-      return holdsItem(Var, Child, Outer);
+      return readsItem(Child, Outer, ItemLocals);
     });
   }
 

@@ -216,6 +216,41 @@ Task triangle(const std::vector<Row> &rows) {
   co_return;
 }
 
+// The parts of an item found through locals made from it (its name, the
+// entry the name picks, that entry's parts) are nested data too. A list
+// the body fetches anew for every item, not made from it, is a cross
+// product.
+
+struct Entry {
+  std::vector<int> parts;
+};
+const Entry &entryNamed(int name);
+const std::vector<int> &allParts();
+
+Task sumEntries(const std::vector<int> &names) {
+  long sum = 0;
+  for (size_t x = 0; x < names.size(); ++x) {
+    int name = names.at(x);
+    const Entry *entry = &entryNamed(name);
+    const std::vector<int> &parts = entry->parts;
+    for (int part : parts)
+      sum += part;
+  }
+  co_return;
+}
+
+Task sumAllParts(const std::vector<int> &names) {
+  long sum = 0;
+  for (size_t x = 0; x < names.size(); ++x) {
+    const std::vector<int> &parts = allParts();
+    for (int part : parts)
+      sum += part * names.at(x);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: 'sumAllParts' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-6]]:3: warning: 'sumAllParts' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
 // A buffer doubled up to the length it must hold takes a few turns per
 // item, not a walk of the data: one level. Growing it by a constant step
 // is a walk, and a nest.
