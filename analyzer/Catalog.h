@@ -75,6 +75,8 @@ struct Condition {
   std::vector<std::string> Classes;
   /// arg-path: the beginnings of the paths the condition covers.
   std::vector<std::string> Prefixes;
+  /// The condition reads the object a member is called on, not an argument.
+  bool Object = false;
 };
 
 struct BlockingEntry {
@@ -257,12 +259,21 @@ struct FlagRef {
   std::string Name;
 };
 
-/// A call that makes a descriptor non-blocking, or returns a non-blocking one.
+/// An argument that is a path, and the beginnings of the paths meant.
+struct PathRef {
+  int Arg = 0;
+  std::vector<std::string> Prefixes;
+};
+
+/// A call that makes a descriptor non-blocking, or returns one whose reads do
+/// not wait: opened non-blocking (its flag), or a file the kernel makes from
+/// memory (its path under /proc).
 struct NonblockingSetter {
   std::vector<std::string> Names;
   std::optional<int> FdArg;
   bool Result = false;
-  FlagRef Flag;
+  std::optional<FlagRef> Flag;
+  std::optional<PathRef> Path;
 };
 
 /// A call that returns the descriptor of its argument

@@ -108,6 +108,7 @@ template <> struct MappingTraits<boundwise::Condition> {
     Io.mapOptional("count", C.Count, 0u);
     Io.mapOptional("classes", C.Classes);
     Io.mapOptional("prefixes", C.Prefixes);
+    Io.mapOptional("object", C.Object, false);
   }
   static std::string validate(IO &, boundwise::Condition &C) {
     if (C.When == boundwise::ConditionKind::FlagSet && C.Flag.empty() &&
@@ -273,16 +274,28 @@ template <> struct MappingTraits<boundwise::FlagRef> {
   }
 };
 
+template <> struct MappingTraits<boundwise::PathRef> {
+  static void mapping(IO &Io, boundwise::PathRef &P) {
+    Io.mapRequired("arg", P.Arg);
+    Io.mapRequired("prefixes", P.Prefixes);
+  }
+};
+
 template <> struct MappingTraits<boundwise::NonblockingSetter> {
   static void mapping(IO &Io, boundwise::NonblockingSetter &E) {
     Io.mapRequired("names", E.Names);
     Io.mapOptional("fd-arg", E.FdArg);
     Io.mapOptional("result", E.Result, false);
-    Io.mapRequired("flag", E.Flag);
+    Io.mapOptional("flag", E.Flag);
+    Io.mapOptional("path", E.Path);
   }
   static std::string validate(IO &, boundwise::NonblockingSetter &E) {
     if (!E.FdArg && !E.Result)
       return "a nonblocking setter needs 'fd-arg' or 'result: true'";
+    if (!E.Flag && !E.Path)
+      return "a nonblocking setter needs 'flag' or 'path'";
+    if (E.Path && E.Path->Prefixes.empty())
+      return "a nonblocking setter's 'path' needs 'prefixes'";
     return validateNames(E);
   }
 };

@@ -308,3 +308,21 @@ static std::string literalPrefixAt(const Expr *E, unsigned Depth) {
 std::string boundwise::literalPrefix(const Expr *E) {
   return literalPrefixAt(E, 0);
 }
+
+bool boundwise::isPathUnder(const Expr *Path,
+                            const std::vector<std::string> &Prefixes) {
+  std::string Beginning = literalPrefix(Path);
+  return llvm::any_of(Prefixes, [&](const std::string &Prefix) {
+    return llvm::StringRef(Beginning).starts_with(Prefix);
+  });
+}
+
+const Expr *boundwise::callObject(const Expr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (Operator && isa_and_nonnull<CXXMethodDecl>(Operator->getCalleeDecl()) &&
+      Operator->getNumArgs() > 0)
+    return Operator->getArg(0);
+  return nullptr;
+}

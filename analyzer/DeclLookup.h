@@ -115,6 +115,13 @@ const clang::Expr *argumentAt(const clang::Expr *Call, int Index);
 /// `.c_str()`; empty when nothing of it is constant.
 std::string literalPrefix(const clang::Expr *E);
 
+/// Whether \p Path's constant beginning starts with one of \p Prefixes.
+bool isPathUnder(const clang::Expr *Path,
+                 const std::vector<std::string> &Prefixes);
+
+/// The object a member call is made on (`file` of `file >> x`), or null.
+const clang::Expr *callObject(const clang::Expr *Call);
+
 } // namespace boundwise
 
 #endif

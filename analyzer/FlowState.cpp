@@ -57,7 +57,8 @@ ConditionAnalysis::ConditionAnalysis(DeclLookup &Lookup) : Lookup(Lookup) {
       llvm::for_each(Entry.OnlyIf, AddFlagsOf);
     }
     for (const NonblockingSetter &Setter : File.NonblockingSetters)
-      Add(Setter.Flag.Name);
+      if (Setter.Flag)
+        Add(Setter.Flag->Name);
   }
 }
 
@@ -234,9 +235,12 @@ private:
       if (S.Ready.count(Source))
         S.Ready.insert(Target);
     }
-    const auto *Call = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
-    const NonblockingSetter *Setter = Call ? setterOf(Call) : nullptr;
-    if (Setter && Setter->Result && setsFlag(*Setter, Call, S))
+    // `fd = socket(..., SOCK_NONBLOCK)`, `std::ifstream f("/proc/loadavg")`.
+    const Expr *Made = Value->IgnoreParenImpCasts();
+    if (!isa<CallExpr, CXXConstructExpr>(Made))
+      return;
+    const NonblockingSetter *Setter = setterOf(Made);
+    if (Setter && Setter->Result && makesNonblocking(*Setter, Made, S))
       S.Nonblocking.insert(Target);
   }
 
@@ -265,22 +269,25 @@ private:
     return It == S.Flags.end() ? 0 : It->second;
   }
 
-  const NonblockingSetter *setterOf(const CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
+  const NonblockingSetter *setterOf(const Expr *Call) {
+    const FunctionDecl *Callee = calleeOf(Call);
     return Callee ? Lookup.roles(Callee).Setter : nullptr;
   }
 
-  bool setsFlag(const NonblockingSetter &Setter, const CallExpr *Call,
-                const State &S) {
-    return Analysis.flagSet(argumentAt(Call, Setter.Flag.Arg), Setter.Flag.Name,
-                            S);
+  bool makesNonblocking(const NonblockingSetter &Setter, const Expr *Call,
+                        const State &S) {
+    if (Setter.Flag && Analysis.flagSet(argumentAt(Call, Setter.Flag->Arg),
+                                        Setter.Flag->Name, S))
+      return true;
+    return Setter.Path && isPathUnder(argumentAt(Call, Setter.Path->Arg),
+                                      Setter.Path->Prefixes);
   }
 
   void call(const CallExpr *Call, State &S, bool Record) {
     if (Record)
       record(Call, S);
     if (const NonblockingSetter *Setter = setterOf(Call)) {
-      if (Setter->FdArg && setsFlag(*Setter, Call, S))
+      if (Setter->FdArg && makesNonblocking(*Setter, Call, S))
         if (const ValueDecl *Fd =
                 Analysis.descriptorOf(argumentAt(Call, *Setter->FdArg)))
           S.Nonblocking.insert(Fd);

@@ -166,7 +166,7 @@ static bool isClassOrDerived(const CXXRecordDecl *Class,
 static bool conditionHolds(const Condition &Cond, const CallSite &Site,
                            const CallSiteFacts &Facts) {
   const Expr *Call = Site.Call;
-  const Expr *Arg = argumentAt(Call, Cond.Arg);
+  const Expr *Arg = Cond.Object ? callObject(Call) : argumentAt(Call, Cond.Arg);
   switch (Cond.When) {
   case ConditionKind::FlagSet:
     if (!Cond.Flag.empty() &&
@@ -195,12 +195,8 @@ static bool conditionHolds(const Condition &Cond, const CallSite &Site,
                       Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
   case ConditionKind::MinArgs:
     return callArguments(Call).size() >= Cond.Count;
-  case ConditionKind::ArgPath: {
-    std::string Path = literalPrefix(Arg);
-    return llvm::any_of(Cond.Prefixes, [&](const std::string &Prefix) {
-      return llvm::StringRef(Path).starts_with(Prefix);
-    });
-  }
+  case ConditionKind::ArgPath:
+    return isPathUnder(Arg, Cond.Prefixes);
   }
   llvm_unreachable("covered switch");
 }

@@ -118,3 +118,25 @@ TEST(CatalogTest, AMalformedGlobOrKindIsAnErrorWithItsPlace) {
   EXPECT_NE(llvm::toString(Kind.takeError()).find("bad.yaml:3:"),
             std::string::npos);
 }
+
+TEST(CatalogTest, ASetterNeedsAFlagOrAPath) {
+  auto Neither = parseCatalogFile(
+      "nonblocking-setters:\n  - names: [open]\n    result: true\n",
+      "bad.yaml");
+  ASSERT_FALSE(static_cast<bool>(Neither));
+  EXPECT_NE(llvm::toString(Neither.takeError())
+                .find("a nonblocking setter needs 'flag' or 'path'"),
+            std::string::npos);
+  auto EmptyPath = parseCatalogFile("nonblocking-setters:\n  - names: [open]\n"
+                                    "    result: true\n"
+                                    "    path: {arg: 0, prefixes: []}\n",
+                                    "bad.yaml");
+  ASSERT_FALSE(static_cast<bool>(EmptyPath));
+  EXPECT_NE(llvm::toString(EmptyPath.takeError()).find("needs 'prefixes'"),
+            std::string::npos);
+  auto Path = parseCatalogFile("nonblocking-setters:\n  - names: [fopen]\n"
+                               "    result: true\n"
+                               "    path: {arg: 0, prefixes: [/proc/]}\n",
+                               "good.yaml");
+  ASSERT_TRUE(static_cast<bool>(Path)) << llvm::toString(Path.takeError());
+}

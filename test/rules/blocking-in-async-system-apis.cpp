@@ -14,6 +14,7 @@
 #include <netdb.h>
 #include <netinet/sctp.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -111,38 +112,49 @@ Task formatPeer(const struct sockaddr *peer, socklen_t len) {
   co_return;
 }
 
-// Opening a file waits for the disk; a file of /proc or /sys is made by the
-// kernel from its memory.
+// Opening and reading a file waits for the disk; a file of /proc or /sys is
+// made by the kernel from its memory.
 
-Task openConfig() {
+Task readConfig(char *line, int size) {
   FILE *config = fopen("/etc/app.conf", "r");
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'openConfig' is a coroutine, but it calls 'fopen', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
-  (void)config;
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'readConfig' is a coroutine, but it calls 'fopen', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  fgets(line, size, config);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'readConfig' is a coroutine, but it calls 'fgets', which reads from a FILE stream and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
 
-Task openOwnStat() {
+Task readOwnStat(char *line, int size) {
   FILE *stat = fopen("/proc/self/stat", "r");
-  (void)stat;
+  fgets(line, size, stat);
   co_return;
 }
 
-Task openProcessStatus(int pid) {
+Task readProcessStatus(int pid, char *buf, long size) {
   std::string path = "/proc/" + std::to_string(pid) + "/status";
   int fd = open(path.c_str(), O_RDONLY);
-  (void)fd;
+  read(fd, buf, size);
   co_return;
 }
 
-Task openTemperature() {
+Task readTemperature(int *milliCelsius) {
   std::ifstream sensor("/sys/class/thermal/thermal_zone0/temp");
+  sensor >> *milliCelsius;
   co_return;
 }
 
-Task openProcessLog(int pid) {
+Task readProcessLog(int pid, char *buf, long size) {
   std::string path = "/var/log/" + std::to_string(pid);
   int fd = open(path.c_str(), O_RDONLY);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'openProcessLog' is a coroutine, but it calls 'open', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
-  (void)fd;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'readProcessLog' is a coroutine, but it calls 'open', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  read(fd, buf, size);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'readProcessLog' is a coroutine, but it calls 'read', which reads from a file descriptor and stalls the event loop; {{.+}} [blocking-in-async]
+  co_return;
+}
+
+Task readCount(int *count) {
+  std::ifstream saved("/var/lib/app/count");
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'readCount' is a coroutine, but it calls 'std::ifstream', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  saved >> *count;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'readCount' is a coroutine, but it calls 'std::basic_ifstream::operator>>', which reads from a file and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
