@@ -12,6 +12,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -20,6 +21,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -117,6 +119,13 @@ public:
       for (const FunctionDecl *Instance : Function.Instances)
         Builder.summarize(Instance);
     }
+    if (Options.ProjectSummaries) {
+      std::vector<std::string> Registered;
+      for (const AsyncContext &Async : Contexts)
+        Registered.push_back(Lookup.identity(Async.Function));
+      Summaries.addReachedFrom(*Options.ProjectSummaries,
+                               std::move(Registered));
+    }
     Summaries.addCallSiteLoops(Options.Cost.LoopIterations);
     Summaries.propagate();
 
@@ -193,32 +202,70 @@ private:
   llvm::Regex ExcludeHeaderFilter;
 };
 
-class AnalysisAction : public ASTFrontendAction {
+/// The functions of the main file that another file can call: external
+/// definitions, not templates (their instantiations are made where used).
+class ExternalDefinitions : public RecursiveASTVisitor<ExternalDefinitions> {
 public:
-  AnalysisAction(const AnalysisOptions &Options, FileResult &Result)
-      : Options(Options), Result(Result) {}
+  explicit ExternalDefinitions(const SourceManager &SM) : SM(SM) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 llvm::StringRef) override {
-    return createAnalysisConsumer(Options, Result);
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (Function->isThisDeclarationADefinition() &&
+        !Function->isDependentContext() && Function->isExternallyVisible() &&
+        SM.isInMainFile(SM.getExpansionLoc(Function->getLocation())))
+      Found.push_back(Function);
+    return true;
   }
 
+  std::vector<const FunctionDecl *> Found;
+
 private:
-  const AnalysisOptions &Options;
-  FileResult &Result;
+  const SourceManager &SM;
 };
 
-class AnalysisActionFactory : public tooling::FrontendActionFactory {
+/// The map step of a project's analysis: summarises what each function of
+/// the main file that other files call does.
+class ProjectSummaryConsumer : public ASTConsumer {
 public:
-  AnalysisActionFactory(const AnalysisOptions &Options, FileResult &Result)
-      : Options(Options), Result(Result) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Options, Result);
+  ProjectSummaryConsumer(const AnalysisOptions &Options, SummaryIndex &Out)
+      : Options(Options), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    DeclLookup Lookup(Context, *Options.TheCatalog);
+    Summarizer Builder(Lookup, Out, Options.Cost);
+    ExternalDefinitions Definitions(Context.getSourceManager());
+    Definitions.TraverseDecl(Context.getTranslationUnitDecl());
+    for (const FunctionDecl *Function : Definitions.Found)
+      Builder.summarize(Function);
   }
 
 private:
   const AnalysisOptions &Options;
-  FileResult &Result;
+  SummaryIndex &Out;
+};
+
+/// Runs the consumer \p Make gives on each file of a tool.
+class ConsumerActionFactory : public tooling::FrontendActionFactory {
+public:
+  using ConsumerMaker = std::function<std::unique_ptr<ASTConsumer>()>;
+  explicit ConsumerActionFactory(ConsumerMaker Make) : Make(std::move(Make)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    class Action : public ASTFrontendAction {
+    public:
+      explicit Action(const ConsumerMaker &Make) : Make(Make) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                     llvm::StringRef) override {
+        return Make();
+      }
+
+    private:
+      const ConsumerMaker &Make;
+    };
+    return std::make_unique<Action>(Make);
+  }
+
+private:
+  ConsumerMaker Make;
 };
 
 } // namespace
@@ -245,9 +292,11 @@ private:
 };
 } // namespace
 
-FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
-  FileResult Result;
-  Result.File = Request.File;
+/// Parses \p Request's file with its commands and runs \p Factory on it;
+/// whether every command succeeded.
+static bool runOnFile(const AnalysisRequest &Request,
+                      tooling::FrontendActionFactory &Factory,
+                      DiagnosticConsumer &Diagnostics) {
   std::vector<tooling::CompileCommand> Commands =
       Request.Database->getCompileCommands(Request.File);
   for (tooling::CompileCommand &Command : Commands)
@@ -264,11 +313,34 @@ FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
   Tool.clearArgumentsAdjusters();
   for (const auto &[Path, Contents] : Request.Overlays)
     Tool.mapVirtualFile(Path, Contents);
+  Tool.setDiagnosticConsumer(&Diagnostics);
+  return Tool.run(&Factory) == 0;
+}
+
+FileResult boundwise::analyzeFile(const AnalysisRequest &Request) {
+  FileResult Result;
+  Result.File = Request.File;
   ErrorCollector Errors(Result);
-  Tool.setDiagnosticConsumer(&Errors);
-  AnalysisActionFactory Factory(Request.Options, Result);
-  if (Tool.run(&Factory) != 0 && !Result.HasCompilerErrors &&
+  ConsumerActionFactory Factory(
+      [&] { return createAnalysisConsumer(Request.Options, Result); });
+  if (!runOnFile(Request, Factory, Errors) && !Result.HasCompilerErrors &&
       Result.Findings.empty())
     Result.FatalError = "cannot analyse " + Request.File;
   return Result;
+}
+
+SummaryIndex boundwise::summarizeFile(const AnalysisRequest &Request) {
+  SummaryIndex Summaries;
+  // Compiler errors are the analysis pass's to report; a file that does not
+  // parse adds what it could summarise.
+  IgnoringDiagConsumer Quiet;
+  ConsumerActionFactory Factory([&] {
+    return std::make_unique<ProjectSummaryConsumer>(Request.Options, Summaries);
+  });
+  runOnFile(Request, Factory, Quiet);
+  std::vector<tooling::CompileCommand> Commands =
+      Request.Database->getCompileCommands(Request.File);
+  if (!Commands.empty())
+    Summaries.makePathsAbsolute(Commands.front().Directory);
+  return Summaries;
 }

@@ -11,6 +11,7 @@
 #define BOUNDWISE_ANALYZER_ANALYSIS_H
 
 #include "analyzer/BodyWalker.h"
+#include "analyzer/Effects.h"
 #include "analyzer/Finding.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/Tooling.h"
@@ -41,6 +42,9 @@ struct AnalysisOptions {
   /// Also diagnose every function of the file (FileResult::Functions).
   bool Diagnose = false;
   CostModel Cost;
+  /// What the other translation units of the project say of the functions
+  /// they define (summarizeFile of each): a chain may cross files.
+  const SummaryIndex *ProjectSummaries = nullptr;
 };
 
 /// Collects compiler errors of one file as findings.
@@ -78,6 +82,11 @@ struct AnalysisRequest {
 /// `clang-diagnostic-error` findings; a file that cannot be analysed at all
 /// gets a FatalError.
 FileResult analyzeFile(const AnalysisRequest &Request);
+
+/// The map step of a project's analysis: parses one file and summarises
+/// every function it defines that another file can call, with absolute
+/// paths. A file that does not parse gives what could be summarised.
+SummaryIndex summarizeFile(const AnalysisRequest &Request);
 
 } // namespace boundwise
 

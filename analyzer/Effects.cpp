@@ -1,5 +1,7 @@
 //===--- Effects.cpp - Propagation of effect summaries --------------------===//
 #include "analyzer/Effects.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <deque>
@@ -84,6 +86,51 @@ FunctionSummary &SummaryIndex::getOrCreate(llvm::StringRef Usr) {
 const FunctionSummary *SummaryIndex::find(llvm::StringRef Usr) const {
   auto It = Functions.find(Usr.str());
   return It == Functions.end() ? nullptr : &It->second;
+}
+
+void SummaryIndex::addReachedFrom(const SummaryIndex &Project,
+                                  std::vector<std::string> Roots) {
+  std::vector<std::string> Work = std::move(Roots);
+  for (const auto &[Usr, Summary] : Functions)
+    for (const CallEdge &Call : Summary.Calls)
+      Work.push_back(Call.CalleeUsr);
+  while (!Work.empty()) {
+    std::string Usr = std::move(Work.back());
+    Work.pop_back();
+    if (Functions.count(Usr))
+      continue;
+    const FunctionSummary *Defined = Project.find(Usr);
+    if (!Defined)
+      continue;
+    FunctionSummary &Added = Functions[Usr] = *Defined;
+    for (const CallEdge &Call : Added.Calls)
+      Work.push_back(Call.CalleeUsr);
+  }
+}
+
+void SummaryIndex::merge(SummaryIndex &&Other) {
+  for (auto &[Usr, Summary] : Other.Functions)
+    Functions.try_emplace(Usr, std::move(Summary));
+}
+
+void SummaryIndex::makePathsAbsolute(llvm::StringRef Directory) {
+  auto Rebase = [&](SourcePoint &Point) {
+    if (Point.File.empty() || llvm::sys::path::is_absolute(Point.File))
+      return;
+    llvm::SmallString<256> Absolute(Directory);
+    llvm::sys::path::append(Absolute, Point.File);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    Point.File = std::string(Absolute);
+  };
+  for (auto &[Usr, Summary] : Functions) {
+    Rebase(Summary.Loc);
+    for (EffectOp &Op : Summary.Ops)
+      Rebase(Op.Loc);
+    for (CallEdge &Call : Summary.Calls)
+      Rebase(Call.Loc);
+    for (ParamLoop &Loop : Summary.ParamLoops)
+      Rebase(Loop.Loc);
+  }
 }
 
 void SummaryIndex::addCallSiteLoops(uint64_t HeavyIterations) {

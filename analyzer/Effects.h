@@ -154,6 +154,21 @@ public:
   FunctionSummary &getOrCreate(llvm::StringRef Usr);
   const FunctionSummary *find(llvm::StringRef Usr) const;
 
+  /// Adds the summaries of \p Project that \p Roots (functions registered
+  /// here, defined elsewhere) and the calls here reach and this index
+  /// lacks, and those they reach in turn: what the other translation units
+  /// of a project say of the functions they define.
+  void addReachedFrom(const SummaryIndex &Project,
+                      std::vector<std::string> Roots);
+
+  /// Adds the summaries of \p Other this index lacks.
+  void merge(SummaryIndex &&Other);
+
+  /// Makes every relative path of the summaries relative to \p Directory
+  /// (a compile command's) absolute, so that they mean the same file in
+  /// another translation unit's analysis.
+  void makePathsAbsolute(llvm::StringRef Directory);
+
   /// Turns constant arguments that bound a callee's loop into CPU work at
   /// the call: `simulate(paths, 20'000'000)` is heavy where it is called.
   void addCallSiteLoops(uint64_t HeavyIterations);

@@ -412,8 +412,10 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   if (CreatesPythonObject)
     return;
   const FunctionDecl *Definition = followedDefinition(Call, Lookup);
-  if (!Definition)
+  if (!Definition) {
+    addExternalCall(Site, Callee, Summary, Facts);
     return;
+  }
   // A coroutine that is made but not awaited runs where it is started
   // (`session(s).via(ex)`, `co_spawn`), not in the caller.
   if (isa<CoroutineBodyStmt>(Definition->getBody()) &&
@@ -426,9 +428,40 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
   Worklist.push_back({Definition, std::move(Entry), std::move(Usr)});
 }
 
+/// Whether \p Callee is a function of the project whose body is in another
+/// translation unit: neither the catalog's nor the system's, and not a
+/// virtual call whose target dynamic dispatch decides.
+static bool isDefinedElsewhere(const FunctionDecl *Callee, DeclLookup &Lookup) {
+  const SourceManager &SM = Lookup.astContext().getSourceManager();
+  if (Callee->hasBody() || Lookup.roles(Callee).isKnown() ||
+      SM.isInSystemHeader(Callee->getLocation()) ||
+      !Callee->isExternallyVisible())
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  return !Method || !Method->isVirtual();
+}
+
+void Summarizer::addExternalCall(const CallSite &Site,
+                                 const FunctionDecl *Callee,
+                                 FunctionSummary &Summary,
+                                 const CallSiteFacts &Facts) {
+  if (!isDefinedElsewhere(Callee, Lookup))
+    return;
+  // A coroutine made and not awaited runs where it is started.
+  if (Lookup.coroutineType(Callee) && !Facts.AwaitedCalls.count(Site.Call))
+    return;
+  Summary.Calls.push_back({Lookup.identity(Callee),
+                           Lookup.point(Site.Call->getExprLoc()), Site.State,
+                           constantArguments(Site.Call, Lookup.astContext()),
+                           Site.InLoop});
+}
+
 void Summarizer::summarizeOne(const Pending &Next,
                               std::vector<Pending> &Worklist) {
   const FunctionDecl *Function = Next.Function;
+  // Defined in another file: the project's summaries say what it does.
+  if (!Function->hasBody())
+    return;
   FunctionSummary &Summary = Index.getOrCreate(Next.Usr);
   Summary.Identity = Lookup.identity(Function);
   Summary.Name = Lookup.displayName(Function);

@@ -74,6 +74,10 @@ private:
   void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                       const CallSiteFacts &Facts,
                       std::vector<Pending> &Worklist);
+  /// A call to a function defined in another translation unit: an edge to
+  /// its identity, which the project's summaries resolve.
+  void addExternalCall(const CallSite &Site, const clang::FunctionDecl *Callee,
+                       FunctionSummary &Summary, const CallSiteFacts &Facts);
   EntryFacts entryFacts(const CallSite &Site,
                         const clang::FunctionDecl *Definition,
                         const CallSiteFacts &Facts);

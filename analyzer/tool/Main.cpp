@@ -139,6 +139,13 @@ static cl::opt<std::string> LineFilter(
 static cl::opt<unsigned> Jobs("j", cl::desc("Files analysed in parallel"),
                               cl::init(1), cl::cat(Options));
 
+static cl::opt<bool> Project(
+    "project",
+    cl::desc("Follow calls into the other files of the compilation database "
+             "(-p): each is summarised first, one more parse per file, so a "
+             "chain may cross files. On by default when -p is given without "
+             "sources: every file of the database, as one project"),
+    cl::cat(Options));
 static cl::opt<bool> Diagnose(
     "diagnose",
     cl::desc("Print the diagnosis report instead of findings: each function, "
@@ -368,48 +375,63 @@ static void sayCommands(StringRef Source, StringRef AbsoluteSource,
   errs() << Said;
 }
 
-/// Runs on one file with its own compilation database and catalog.
-/// \p Source is named as the user named it, \p AbsoluteSource resolved
-/// against the working directory boundwise started in. \p FixedOrigin says
-/// where \p FixedDatabase comes from.
-static FileResult
-analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
+/// Where the files of a run find their commands, and boundwise its headers.
+struct CommandSources {
+  const tooling::CompilationDatabase *FixedDatabase;
+  /// Where FixedDatabase comes from, for --verbose.
+  StringRef FixedOrigin;
+  CompilationDatabaseCache &Databases;
+  StringRef ResourceDir;
+};
+
+/// One file's request, and the database its commands are in.
+struct PreparedSource {
+  AnalysisRequest Request;
+  CompilationDatabaseCache::Database Owned;
+  /// The working directory of its first command.
+  std::string Directory;
+};
+
+/// The request for one file with its own compilation database and catalog;
+/// none when the file does not exist. \p Source is named as the user named
+/// it, \p AbsoluteSource resolved against the working directory boundwise
+/// started in. With \p Say, a missing command and --verbose are said.
+static std::optional<PreparedSource>
+prepareSource(const std::string &Source, const std::string &AbsoluteSource,
               const Config &Conf, const Catalog &TheCatalog,
-              const tooling::CompilationDatabase *FixedDatabase,
-              StringRef FixedOrigin, CompilationDatabaseCache &Databases,
-              StringRef ResourceDir) {
-  if (!sys::fs::exists(AbsoluteSource)) {
-    FileResult Missing;
-    Missing.File = Source;
-    Missing.FatalError = "no such file: " + Source;
-    return Missing;
-  }
-  CompilationDatabaseCache::Database Found;
-  const tooling::CompilationDatabase *Database = FixedDatabase;
-  std::string Origin = FixedOrigin.str();
+              const CommandSources &Commands, bool Say) {
+  if (!sys::fs::exists(AbsoluteSource))
+    return std::nullopt;
+  PreparedSource Prepared;
+  const tooling::CompilationDatabase *Database = Commands.FixedDatabase;
+  std::string Origin = Commands.FixedOrigin.str();
   if (!Database) {
     std::string Error;
-    Found = Databases.covering(AbsoluteSource, Error, &Origin);
-    if (!Found && !Error.empty())
+    Prepared.Owned =
+        Commands.Databases.covering(AbsoluteSource, Error, &Origin);
+    if (!Prepared.Owned && !Error.empty() && Say)
       errs() << "boundwise: warning: " << Error << "\n";
-    Database = Found.get();
+    Database = Prepared.Owned.get();
   }
   // A file no database covers is still analysed, as clangd does.
   if (!Database || Database->getCompileCommands(AbsoluteSource).empty()) {
-    errs() << "boundwise: no compile command for " << Source
-           << "; analysing with default flags\n";
+    if (Say)
+      errs() << "boundwise: no compile command for " << Source
+             << "; analysing with default flags\n";
     std::vector<std::string> Flags;
     // C++ unless the file says C: a `.h` is a C++ header, as in clangd.
     if (sys::path::extension(Source) != ".c")
       Flags = {"--driver-mode=g++", "-std=c++20"};
-    Found = std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
-    Database = Found.get();
+    Prepared.Owned =
+        std::make_shared<tooling::FixedCompilationDatabase>(".", Flags);
+    Database = Prepared.Owned.get();
     Origin = "the default flags";
   }
-  if (Verbose)
-    sayCommands(Source, AbsoluteSource, Origin, *Database, ResourceDir);
+  if (Verbose && Say)
+    sayCommands(Source, AbsoluteSource, Origin, *Database,
+                Commands.ResourceDir);
 
-  AnalysisRequest Request;
+  AnalysisRequest &Request = Prepared.Request;
   Request.File = AbsoluteSource;
   Request.Database = Database;
   Request.Options.TheCatalog = &TheCatalog;
@@ -424,20 +446,79 @@ analyzeSource(const std::string &Source, const std::string &AbsoluteSource,
   Request.Options.Cost.PerItemIterations =
       *Effective.CostModel.PerItemIterations;
   Request.Options.Diagnose = Diagnose;
-  Request.ResourceDir = ResourceDir.str();
+  Request.ResourceDir = Commands.ResourceDir.str();
   Request.ExtraArgsBefore = ExtraArgsBefore;
   Request.ExtraArgs = ExtraArgs;
-  FileResult Result = analyzeFile(Request);
-  Result.File = Source;
-  std::vector<tooling::CompileCommand> Commands =
+  std::vector<tooling::CompileCommand> Found =
       Database->getCompileCommands(AbsoluteSource);
-  if (!Commands.empty())
-    Result.Directory = Commands.front().Directory;
+  if (!Found.empty())
+    Prepared.Directory = Found.front().Directory;
+  return Prepared;
+}
 
+/// Runs on one file, with what \p Project (when given) says of the
+/// functions the project's other files define.
+static FileResult analyzeSource(const std::string &Source,
+                                const std::string &AbsoluteSource,
+                                const Config &Conf, const Catalog &TheCatalog,
+                                const CommandSources &Commands,
+                                const SummaryIndex *Project) {
+  std::optional<PreparedSource> Prepared = prepareSource(
+      Source, AbsoluteSource, Conf, TheCatalog, Commands, /*Say=*/true);
+  if (!Prepared) {
+    FileResult Missing;
+    Missing.File = Source;
+    Missing.FatalError = "no such file: " + Source;
+    return Missing;
+  }
+  Prepared->Request.Options.ProjectSummaries = Project;
+  FileResult Result = analyzeFile(Prepared->Request);
+  Result.File = Source;
+  Result.Directory = Prepared->Directory;
+  Config Effective = effectiveConfig(Conf);
   GlobList AsErrors(*Effective.WarningsAsErrors);
   for (Finding &F : Result.Findings)
     F.AsError = F.Level == Severity::Warning && AsErrors.contains(F.Rule);
   return Result;
+}
+
+/// The map step of a project's analysis: the summaries of every file of
+/// \p Database, in parallel, merged (a function defined in several files,
+/// an inline one, keeps its first summary). A file among \p Sources is
+/// read with its own configuration, any other with the first source's.
+static SummaryIndex summarizeProject(
+    const tooling::CompilationDatabase &Database, ArrayRef<std::string> Sources,
+    ArrayRef<std::string> AbsoluteSources, const ConfigSet &Configs,
+    const std::map<const Config *, std::unique_ptr<Catalog>> &Catalogs,
+    const CommandSources &Commands) {
+  std::vector<std::string> Files = Database.getAllFiles();
+  std::map<std::string, const Config *> ConfigOf;
+  for (size_t I = 0; I < AbsoluteSources.size(); ++I)
+    ConfigOf[AbsoluteSources[I]] = Configs.OfSource[I];
+  if (!Quiet)
+    errs() << "boundwise: summarising the " << Files.size()
+           << " files of the project\n";
+  std::vector<SummaryIndex> PerFile(Files.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        auto Own = ConfigOf.find(Files[I]);
+        const Config &Conf =
+            Own != ConfigOf.end() ? *Own->second : *Configs.OfSource.front();
+        std::optional<PreparedSource> Prepared =
+            prepareSource(Files[I], Files[I], Conf, *Catalogs.at(&Conf),
+                          Commands, /*Say=*/false);
+        if (Prepared)
+          runOnAnalysisStack(
+              [&] { PerFile[I] = summarizeFile(Prepared->Request); });
+      });
+    Pool.wait();
+  }
+  SummaryIndex Merged;
+  for (SummaryIndex &File : PerFile)
+    Merged.merge(std::move(File));
+  return Merged;
 }
 
 /// One entry of --line-filter: a file (matched as a suffix of the path, on
@@ -707,6 +788,21 @@ int main(int Argc, const char **Argv) {
   outs().enable_colors(UseColor.getNumOccurrences() ? UseColor.getValue()
                                                     : outs().has_colors());
 
+  // Each database is read once, however many of the sources it covers.
+  CompilationDatabaseCache Databases;
+  bool WholeProject = Project;
+  bool ListsOnly = ListChecks || DumpConfig || ExplainConfig || VerifyConfig;
+  if (Sources.empty() && !Fixed && !BuildPath.empty() && !ListsOnly) {
+    std::string Error;
+    CompilationDatabaseCache::Database All =
+        Databases.inDirectory(BuildPath, Error);
+    if (!All)
+      return usageError("no compilation database in '" + BuildPath +
+                        "': " + Error);
+    for (const std::string &File : All->getAllFiles())
+      Sources.push_back(File);
+    WholeProject = true;
+  }
   auto Configs = loadConfigs();
   if (!Configs)
     return usageError(toString(Configs.takeError()));
@@ -769,8 +865,6 @@ int main(int Argc, const char **Argv) {
     Catalogs[&Conf] =
         std::make_unique<Catalog>(std::move(Files), Conf.DisabledApis);
   }
-  // Each database is read once, however many of the sources it covers.
-  CompilationDatabaseCache Databases;
   CompilationDatabaseCache::Database Database = std::move(Fixed);
   std::string DatabaseOrigin = "the command line after --";
   if (!Database && !BuildPath.empty()) {
@@ -790,6 +884,16 @@ int main(int Argc, const char **Argv) {
       return usageError("cannot resolve '" + Source +
                         "' against the working directory: " + Error.message());
     AbsoluteSources.push_back(std::string(Absolute));
+  }
+  CommandSources Commands{Database.get(), DatabaseOrigin, Databases,
+                          ResourceDir};
+  SummaryIndex ProjectSummaries;
+  if (WholeProject) {
+    if (!Database)
+      return usageError("--project needs the project's compilation database "
+                        "(-p <build directory>)");
+    ProjectSummaries = summarizeProject(*Database, Sources, AbsoluteSources,
+                                        *Configs, Catalogs, Commands);
   }
   std::vector<FileResult> Results(Sources.size());
   RepeatedFindings Repeats;
@@ -814,8 +918,8 @@ int main(int Argc, const char **Argv) {
         FileResult Result;
         bool Completed = runOnAnalysisStack([&] {
           Result = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
-                                 *Catalogs[&Conf], Database.get(),
-                                 DatabaseOrigin, Databases, ResourceDir);
+                                 *Catalogs[&Conf], Commands,
+                                 WholeProject ? &ProjectSummaries : nullptr);
         });
         Finished.add(I,
                      Completed ? std::move(Result) : crashedResult(Sources[I]));
