@@ -129,9 +129,11 @@ static void resolveInto(const Expr *E, DeclLookup &Lookup, unsigned Depth,
       return resolveInto(AddressOf->getSubExpr(), Lookup, Depth + 1, Out);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+      // A function another file defines is still the one that runs: the
+      // project's summaries say what it does.
       const FunctionDecl *Definition = nullptr;
-      if (Function->hasBody(Definition))
-        Out.push_back({Definition, false, false});
+      Out.push_back({Function->hasBody(Definition) ? Definition : Function,
+                     false, false});
       return;
     }
     // `auto handler = [..]{..}; async_read(s, b, handler);`

@@ -28,7 +28,8 @@ struct ResolvedCallable {
   bool OnPool = false;
 };
 
-/// The functions \p Callable runs; empty when they cannot be seen (a
+/// The functions \p Callable runs (their definitions, or for a function
+/// another file defines its declaration); empty when they cannot be seen (a
 /// function pointer variable, a std::function).
 llvm::SmallVector<ResolvedCallable, 2>
 resolveCallables(const clang::Expr *Callable, DeclLookup &Lookup);

@@ -168,12 +168,13 @@ static std::string releaseAdvice(const AsyncContext &Entry) {
          ") around the work";
 }
 
-/// A finding whose fix is the binding's (a call_guard on `m.def`) is
-/// reported at the binding, where the fix goes; a note leads to the work.
-static void moveToBinding(const AsyncContext &Entry,
-                          const FunctionSummary &Summary,
-                          const ChainStart &Start, const AnalysisState &State,
-                          Finding &Result) {
+/// A finding whose fix is the binding's (a call_guard on `m.def`), or whose
+/// context another file defines, is reported at the binding or the
+/// registration; a note leads to the work.
+static void moveToRegistration(const AsyncContext &Entry,
+                               const FunctionSummary &Summary,
+                               const ChainStart &Start,
+                               const AnalysisState &State, Finding &Result) {
   std::string Step =
       Start.Op ? opPhrase(*Start.Op) : "calls '" + Start.Callee->Name + "'";
   Result.Notes.insert(Result.Notes.begin(),
@@ -206,11 +207,12 @@ void boundwise::reportHeldGilWork(
             Touches ? ConcurrencyModel::Processes : ConcurrencyModel::Threads,
             State);
         if (!Touches && Entry.ReleaseFix)
-          moveToBinding(Entry, Summary, Start, State, Result);
+          moveToRegistration(Entry, Summary, Start, State, Result);
         if (!Touches)
           addReleaseFix(Entry, Result);
         Out.push_back(std::move(Result));
-      });
+      },
+      Out);
 }
 
 std::string boundwise::describeStart(const ChainStart &Start,
@@ -228,7 +230,8 @@ void boundwise::forEachStart(
     llvm::function_ref<Mode(const AsyncContext &)> EntryMode,
     llvm::function_ref<void(const AsyncContext &, const FunctionSummary &,
                             const ChainStart &)>
-        Report) {
+        Report,
+    std::vector<Finding> &Out) {
   // A coroutine called from another async context reports its own
   // findings, in the innermost context; the caller's co_await of it is not
   // a second one. A coroutine that runs elsewhere (co_spawned onto a pool)
@@ -242,9 +245,20 @@ void boundwise::forEachStart(
     if (!Summary)
       continue;
     const std::set<std::string> NoSkip;
+    // Defined in another file: the work is there, the registration here.
+    bool Elsewhere =
+        !Context.Function->hasBody() && !Context.SubmitLoc.File.empty();
     for (const ChainStart &Start :
          chainStarts(*Summary, EntryMode(Context), Accept, State.Summaries,
-                     Context.isAsync() ? AsyncUsrs : NoSkip))
+                     Context.isAsync() ? AsyncUsrs : NoSkip)) {
+      size_t Before = Out.size();
       Report(Context, *Summary, Start);
+      if (!Elsewhere)
+        continue;
+      for (size_t I = Before; I < Out.size(); ++I)
+        if (Out[I].Loc.File != Context.SubmitLoc.File ||
+            Out[I].Loc.Line != Context.SubmitLoc.Line)
+          moveToRegistration(Context, *Summary, Start, State, Out[I]);
+    }
   }
 }

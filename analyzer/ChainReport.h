@@ -90,7 +90,8 @@ void forEachStart(
     llvm::function_ref<Mode(const AsyncContext &)> EntryMode,
     llvm::function_ref<void(const AsyncContext &, const FunctionSummary &,
                             const ChainStart &)>
-        Report);
+        Report,
+    std::vector<Finding> &Out);
 
 /// Offload advice for \p Context from the catalog, or \p Fallback.
 std::string offloadAdvice(const AsyncContext &Context,

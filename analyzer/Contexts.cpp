@@ -307,12 +307,16 @@ public:
         dyn_cast<DeclRefExpr>(List->getInit(1)->IgnoreParenCasts());
     const auto *Function =
         Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
-    const FunctionDecl *Definition = nullptr;
-    if (!Function || !Function->hasBody(Definition))
+    if (!Function)
       return;
+    // A function another file defines is still the one Python calls.
+    const FunctionDecl *Definition = Function->getDefinition();
+    if (!Definition)
+      Definition = Function;
     AsyncContext Entry{Definition, ContextKind::PythonEntry, "PyMethodDef", "",
                        false};
     Entry.PythonName = Definition->getNameAsString();
+    Entry.SubmitLoc = Lookup.point(List->getBeginLoc());
     add(std::move(Entry));
   }
 
@@ -480,6 +484,7 @@ private:
       }
       AsyncContext Context{Resolved.Function, Kind, Api.str(), Library.str(),
                            Resolved.IsLambda};
+      Context.SubmitLoc = Lookup.point(Callable->getExprLoc());
       if (ReadyParam && *ReadyParam < Resolved.Function->getNumParams())
         Context.ReadyParam = ReadyParam;
       add(std::move(Context));

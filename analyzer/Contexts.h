@@ -76,7 +76,8 @@ struct AsyncContext {
   /// PoolTask: where a new thread is started for it per item of a loop.
   std::vector<SourcePoint> ThreadPerItemSites;
   /// PoolTask, ProcessSpawn, ConnectionThread: where the thread or process
-  /// is started. PythonEntry: the binding (`m.def`).
+  /// is started. PythonEntry: the binding (`m.def`, a PyMethodDef entry).
+  /// Handlers and callbacks: where the callable is given to the API.
   SourcePoint SubmitLoc;
 
   /// ProcessSpawn: how it starts; the program when it is written as a

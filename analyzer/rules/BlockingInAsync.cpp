@@ -37,5 +37,6 @@ void BlockingInAsync::check(const AnalysisState &State,
                              " and stalls " + loopOf(Context).str() + "; " +
                              advice(*Op, Context, State.Lookup.catalog()),
                          ConcurrencyModel::Async, State));
-      });
+      },
+      Out);
 }

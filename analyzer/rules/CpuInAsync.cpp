@@ -22,5 +22,6 @@ void CpuInAsync::check(const AnalysisState &State,
                 offloadAdvice(Context, State.Lookup.catalog(),
                               "a thread pool sized to the cores"),
             ConcurrencyModel::Threads, State));
-      });
+      },
+      Out);
 }
