@@ -617,18 +617,55 @@ static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
 /// reported once. Files are given in the order they are reported.
 class RepeatedFindings {
 public:
+  /// With \p OncePerRootCause (a project's run), a finding whose work is in
+  /// another file than the finding is dropped when an earlier one of the
+  /// same rule ends in the same operation: a helper deep in the project
+  /// (a logger's fflush) reached from many callbacks is one cause, fixed in
+  /// one place.
+  explicit RepeatedFindings(bool OncePerRootCause)
+      : OncePerRootCause(OncePerRootCause) {}
+
   void dropFrom(FileResult &Result) {
     llvm::erase_if(Result.Findings, [&](const Finding &F) {
-      return !Seen.insert(
-                      {F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message})
-                  .second;
+      if (!Seen.insert(
+                   {F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message})
+               .second)
+        return true;
+      if (!OncePerRootCause || !isRepeatedCause(F, Result.Directory))
+        return false;
+      ++SameCause;
+      return true;
     });
   }
 
+  /// How many findings were dropped for a root cause already reported.
+  unsigned sameCause() const { return SameCause; }
+
 private:
+  bool isRepeatedCause(const Finding &F, StringRef Directory) {
+    if (F.Notes.empty())
+      return false;
+    const DiagLocation &Root = F.Notes.back().Loc;
+    std::string RootFile = absoluteIn(Directory, Root.File);
+    if (RootFile == absoluteIn(Directory, F.Loc.File))
+      return false;
+    return !Causes.insert({F.Rule, RootFile, Root.Line, Root.Column}).second;
+  }
+
+  static std::string absoluteIn(StringRef Directory, StringRef File) {
+    SmallString<256> Path(File);
+    if (!sys::path::is_absolute(Path) && !Directory.empty())
+      Path = (Directory + "/" + File).str();
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    return std::string(Path);
+  }
+
+  bool OncePerRootCause;
+  unsigned SameCause = 0;
   std::set<
       std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
       Seen;
+  std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Causes;
 };
 
 /// The working directory: reports show paths relative to it.
@@ -896,7 +933,7 @@ int main(int Argc, const char **Argv) {
                                         *Configs, Catalogs, Commands);
   }
   std::vector<FileResult> Results(Sources.size());
-  RepeatedFindings Repeats;
+  RepeatedFindings Repeats(/*OncePerRootCause=*/WholeProject);
   ResultsInOrder Finished(
       Results,
       [&](FileResult &Result) {
@@ -927,6 +964,11 @@ int main(int Argc, const char **Argv) {
     Pool.wait();
   }
   int Status = report(Results, rulePagesDirectory(ExecutableDir));
+  if (!Quiet && Repeats.sameCause())
+    errs() << "Not shown: " << Repeats.sameCause() << " more finding"
+           << (Repeats.sameCause() == 1 ? "" : "s")
+           << " whose work in another file an earlier finding reports (one "
+              "per root cause in a project's run).\n";
   // Exported before --fix changes the offsets they refer to.
   if (!ExportFixes.empty())
     if (Error Err = exportFixes(Results, ExportFixes)) {
