@@ -493,11 +493,27 @@ private:
   }
 
   /// What bounds a loop whose condition compares against \p Bound.
+  /// Whether \p Value, the value of \p Bound, is the largest its type holds
+  /// (`UINT_MAX`, `SIZE_MAX`, `(unsigned)-1`).
+  bool isTypeMaximum(const Expr *Bound, int64_t Value) const {
+    QualType Type = Bound->IgnoreParenImpCasts()->getType();
+    if (!Type->isIntegerType() || Type->isBooleanType())
+      return false;
+    llvm::APSInt Maximum = llvm::APSInt::getMaxValue(
+        Context.getTypeSize(Type), Type->isUnsignedIntegerType());
+    return Maximum.getExtValue() == Value ||
+           (Maximum.isUnsigned() && Maximum.getZExtValue() == uint64_t(Value));
+  }
+
   LoopFrame boundOf(const Expr *Bound, const Expr *Start) {
     LoopFrame Frame;
     if (!Bound)
       return Frame;
-    if (std::optional<int64_t> Limit = integerConstant(Bound, Context)) {
+    std::optional<int64_t> Limit = integerConstant(Bound, Context);
+    // `i < UINT_MAX`: no bound at all; the loop ends at its `break`.
+    if (Limit && isTypeMaximum(Bound, *Limit))
+      Limit.reset();
+    if (Limit) {
       // Counting up to the bound or down from it.
       int64_t From = Start ? integerConstant(Start, Context).value_or(0) : 0;
       Frame.Count =

@@ -251,6 +251,29 @@ Task sumAllParts(const std::vector<int> &names) {
   co_return;
 }
 
+// A loop up to the largest value of its counter's type has no bound of its
+// own: it ends at its break, the first free slot. Up to a large constant it
+// runs that many turns.
+
+const void *slotAt(unsigned index);
+
+Task firstFreeSlot(unsigned *free) {
+  unsigned i;
+  for (i = 0; i < ~0u; i++)
+    if (slotAt(i) == nullptr)
+      break;
+  *free = i;
+  co_return;
+}
+
+Task countToThreeBillion(unsigned long *sum) {
+  for (unsigned i = 0; i < 3000000000u; i++)
+    *sum += i;
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'countToThreeBillion' is a coroutine, but it runs a loop of 3000000000 iterations {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-3]]:3: warning: 'countToThreeBillion' is a coroutine, but it runs a loop of 3000000000 iterations {{.+}} [cpu-in-async]
+  co_return;
+}
+
 // A buffer doubled up to the length it must hold takes a few turns per
 // item, not a walk of the data: one level. Growing it by a constant step
 // is a walk, and a nest.
