@@ -83,3 +83,71 @@ TEST(PropagationTest, AReleasedGilIsNotHeldWork) {
   EXPECT_EQ(chainOf(Index, "entry", Category::Network),
             (std::vector<std::string>{"wait", "recv"}));
 }
+
+namespace {
+
+/// A call to \p Callee, a function this index has no summary of: one
+/// another file defines.
+void addExternalCall(SummaryIndex &Index, llvm::StringRef Caller,
+                     llvm::StringRef Callee) {
+  CallEdge Call;
+  Call.CalleeUsr = Callee.str();
+  Index.getOrCreate(Caller).Calls.push_back(std::move(Call));
+}
+
+} // namespace
+
+TEST(PropagationTest, ProjectSummariesFillTheCallsIntoOtherFiles) {
+  SummaryIndex Project;
+  addCall(Project, "load", "fetch");
+  addOp(Project, "fetch", Category::Sleep, "sleep");
+  addOp(Project, "unrelated", Category::Network, "recv");
+  addOp(Project, "onTimer", Category::File, "fsync");
+  SummaryIndex Local;
+  addExternalCall(Local, "handler", "load");
+  Local.addReachedFrom(Project, {"onTimer"});
+  EXPECT_NE(Local.find("fetch"), nullptr);
+  EXPECT_NE(Local.find("onTimer"), nullptr);
+  EXPECT_EQ(Local.find("unrelated"), nullptr);
+  Local.propagate();
+  EXPECT_EQ(chainOf(Local, "handler", Category::Sleep),
+            (std::vector<std::string>{"load", "fetch", "sleep"}));
+  EXPECT_EQ(chainOf(Local, "onTimer", Category::File),
+            (std::vector<std::string>{"fsync"}));
+}
+
+TEST(PropagationTest, ALocalSummaryComesBeforeTheProjects) {
+  SummaryIndex Project;
+  addOp(Project, "helper", Category::Sleep, "sleep");
+  SummaryIndex Local;
+  addCall(Local, "handler", "helper");
+  addOp(Local, "helper", Category::Network, "recv");
+  Local.addReachedFrom(Project, {});
+  Local.propagate();
+  EXPECT_TRUE(chainOf(Local, "handler", Category::Sleep).empty());
+  EXPECT_EQ(chainOf(Local, "handler", Category::Network),
+            (std::vector<std::string>{"helper", "recv"}));
+}
+
+TEST(PropagationTest, MergeKeepsTheFirstSummaryOfAFunction) {
+  SummaryIndex First, Second;
+  addOp(First, "inlineHelper", Category::Sleep, "sleep");
+  addOp(Second, "inlineHelper", Category::Network, "recv");
+  addOp(Second, "other", Category::Network, "send");
+  First.merge(std::move(Second));
+  ASSERT_NE(First.find("other"), nullptr);
+  ASSERT_EQ(First.find("inlineHelper")->Ops.size(), 1u);
+  EXPECT_EQ(First.find("inlineHelper")->Ops.front().Api, "sleep");
+}
+
+TEST(PropagationTest, RelativePathsBecomeAbsoluteInTheCommandsDirectory) {
+  SummaryIndex Index;
+  FunctionSummary &Summary = Index.getOrCreate("f");
+  Summary.Loc = {"../src/a.cpp", 3, 1};
+  EffectOp Op;
+  Op.Loc = {"/abs/b.h", 4, 2};
+  Summary.Ops.push_back(Op);
+  Index.makePathsAbsolute("/project/build");
+  EXPECT_EQ(Index.find("f")->Loc.File, "/project/src/a.cpp");
+  EXPECT_EQ(Index.find("f")->Ops.front().Loc.File, "/abs/b.h");
+}
