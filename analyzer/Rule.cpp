@@ -27,7 +27,9 @@ const std::vector<RuleInfo> &boundwise::allRules() {
        "or offload the blocking work to a thread pool and resume the "
        "coroutine or handler when it is done. See "
        "rules/docs/blocking-in-async.md in the boundwise sources.",
-       [] { return std::make_unique<BlockingInAsync>(); }},
+       [] { return std::make_unique<BlockingInAsync>(); },
+       /*Subsumes=*/"",
+       /*OncePerRootCause=*/true},
       {"cpu-holding-gil",
        "a CPU-heavy loop in Python-callable code with the GIL held",
        "Flags CPU-heavy work (by the cost model: hashing, compression, regex, "
@@ -52,7 +54,9 @@ const std::vector<RuleInfo> &boundwise::allRules() {
        "Offload the work to a CPU pool sized to the cores and resume the "
        "coroutine or handler with the result. See rules/docs/cpu-in-async.md "
        "in the boundwise sources.",
-       [] { return std::make_unique<CpuInAsync>(); }},
+       [] { return std::make_unique<CpuInAsync>(); },
+       /*Subsumes=*/"",
+       /*OncePerRootCause=*/true},
       {"cpu-on-thread-pool",
        "CPU-heavy work on threads that cannot run it in parallel",
        "Flags CPU-heavy work handed to threads or a thread pool where it "

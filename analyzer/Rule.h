@@ -52,6 +52,11 @@ struct RuleInfo {
   /// finding makes a repeat: one call that both computes and waits with the
   /// GIL held is one thing to fix, reported by cpu-holding-gil.
   llvm::StringRef Subsumes = "";
+  /// In a project's run, findings whose chains end in the same operation of
+  /// another file of the project are one cause, shown once: a helper that
+  /// blocks the event loop (a logger's fflush) is fixed in one place. Not so
+  /// for the GIL rules, where each binding needs its own release.
+  bool OncePerRootCause = false;
 };
 
 /// Every rule boundwise has, sorted by name.

@@ -617,13 +617,16 @@ static bool passesLineFilter(ArrayRef<FileLineFilter> Filters,
 /// reported once. Files are given in the order they are reported.
 class RepeatedFindings {
 public:
-  /// With \p OncePerRootCause (a project's run), a finding whose work is in
-  /// another file than the finding is dropped when an earlier one of the
-  /// same rule ends in the same operation: a helper deep in the project
-  /// (a logger's fflush) reached from many callbacks is one cause, fixed in
-  /// one place.
-  explicit RepeatedFindings(bool OncePerRootCause)
-      : OncePerRootCause(OncePerRootCause) {}
+  /// In a project's run (\p ProjectFiles, the database's files), a finding
+  /// of a rule that reports once per root cause (RuleInfo) whose chain ends
+  /// in another of the project's files is dropped when an earlier one ends
+  /// in the same operation.
+  explicit RepeatedFindings(std::set<std::string> ProjectFiles)
+      : ProjectFiles(std::move(ProjectFiles)) {
+    for (const RuleInfo &Info : allRules())
+      if (Info.OncePerRootCause)
+        OncePerRootCause.insert(Info.Name.str());
+  }
 
   void dropFrom(FileResult &Result) {
     llvm::erase_if(Result.Findings, [&](const Finding &F) {
@@ -631,7 +634,7 @@ public:
                    {F.Loc.File, F.Loc.Line, F.Loc.Column, F.Rule, F.Message})
                .second)
         return true;
-      if (!OncePerRootCause || !isRepeatedCause(F, Result.Directory))
+      if (!isRepeatedCause(F, Result.Directory))
         return false;
       ++SameCause;
       return true;
@@ -643,11 +646,12 @@ public:
 
 private:
   bool isRepeatedCause(const Finding &F, StringRef Directory) {
-    if (F.Notes.empty())
+    if (F.Notes.empty() || !OncePerRootCause.count(F.Rule))
       return false;
     const DiagLocation &Root = F.Notes.back().Loc;
     std::string RootFile = absoluteIn(Directory, Root.File);
-    if (RootFile == absoluteIn(Directory, F.Loc.File))
+    if (!ProjectFiles.count(RootFile) ||
+        RootFile == absoluteIn(Directory, F.Loc.File))
       return false;
     return !Causes.insert({F.Rule, RootFile, Root.Line, Root.Column}).second;
   }
@@ -660,7 +664,8 @@ private:
     return std::string(Path);
   }
 
-  bool OncePerRootCause;
+  std::set<std::string> ProjectFiles;
+  std::set<std::string> OncePerRootCause;
   unsigned SameCause = 0;
   std::set<
       std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
@@ -933,7 +938,14 @@ int main(int Argc, const char **Argv) {
                                         *Configs, Catalogs, Commands);
   }
   std::vector<FileResult> Results(Sources.size());
-  RepeatedFindings Repeats(/*OncePerRootCause=*/WholeProject);
+  std::set<std::string> ProjectFiles;
+  if (WholeProject)
+    for (const std::string &File : Database->getAllFiles()) {
+      SmallString<256> Normal(File);
+      sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
+      ProjectFiles.insert(std::string(Normal));
+    }
+  RepeatedFindings Repeats(std::move(ProjectFiles));
   ResultsInOrder Finished(
       Results,
       [&](FileResult &Result) {
