@@ -10,6 +10,11 @@
 using namespace boundwise;
 
 bool boundwise::countsIn(Mode M, const PointState &State) {
+  // A fork's child is another process: its work stalls no event loop and
+  // holds no GIL or lock of the parent (process-for-io judges it at the
+  // fork).
+  if (!State.ForkChildOf.empty())
+    return false;
   switch (M) {
   case Mode::Any:
     return true;
@@ -28,6 +33,8 @@ bool boundwise::countsIn(Mode M, const PointState &State) {
 }
 
 std::optional<Mode> boundwise::modeAcross(Mode M, const PointState &State) {
+  if (!State.ForkChildOf.empty())
+    return std::nullopt;
   switch (M) {
   case Mode::Any:
     return Mode::Any;

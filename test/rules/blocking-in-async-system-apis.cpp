@@ -158,3 +158,21 @@ Task readCount(int *count) {
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'readCount' is a coroutine, but it calls 'std::basic_ifstream::operator>>', which reads from a file and stalls the event loop; {{.+}} [blocking-in-async]
   co_return;
 }
+
+// A fork's child is another process: what it does before it execs (opening
+// /dev/null for its stderr) does not stall the parent's loop. The parent's
+// own open does.
+
+Task runJob(char *const argv[]) {
+  int pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 2);
+    execvp(argv[0], argv);
+    _exit(1);
+  }
+  int log = open("/var/log/jobs", O_WRONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'runJob' is a coroutine, but it calls 'open', which opens a file and stalls the event loop; {{.+}} [blocking-in-async]
+  (void)log;
+  co_return;
+}
