@@ -151,3 +151,21 @@ TEST(PropagationTest, RelativePathsBecomeAbsoluteInTheCommandsDirectory) {
   EXPECT_EQ(Index.find("f")->Loc.File, "/project/src/a.cpp");
   EXPECT_EQ(Index.find("f")->Ops.front().Loc.File, "/abs/b.h");
 }
+
+TEST(PropagationTest, AForkChildsWorkIsNotTheParents) {
+  SummaryIndex Index;
+  EffectOp Open;
+  Open.Cat = Category::File;
+  Open.Api = "open";
+  Open.State.ForkChildOf = "job.c:160:8";
+  Index.getOrCreate("runJob").Ops.push_back(Open);
+  CallEdge Child;
+  Child.CalleeUsr = "setupChild";
+  Child.State.ForkChildOf = "job.c:160:8";
+  Index.getOrCreate("runJob").Calls.push_back(Child);
+  addOp(Index, "setupChild", Category::Sleep, "sleep");
+  Index.propagate();
+  EXPECT_TRUE(chainOf(Index, "runJob", Category::File).empty());
+  EXPECT_TRUE(chainOf(Index, "runJob", Category::Sleep).empty());
+  EXPECT_FALSE(chainOf(Index, "setupChild", Category::Sleep).empty());
+}
