@@ -64,6 +64,8 @@ struct LoopFrame {
   const Expr *BoundExpr = nullptr;
   /// A range-for's variable: the current item.
   const ValueDecl *Item = nullptr;
+  /// What a `for` starts its cursor at (`TAILQ_FIRST(&w->panes)`).
+  const Expr *StartExpr = nullptr;
   /// Steps by a constant stride of more than one: a walk over chunks.
   bool Chunked = false;
 };
@@ -548,6 +550,13 @@ private:
         Counter = Var;
         Start = Var->getInit();
       }
+    // `for (wp = TAILQ_FIRST(&w->panes); wp != NULL; ...)`.
+    const Expr *StartExpr = Start;
+    const auto *InitExpr = dyn_cast_or_null<Expr>(Loop->getInit());
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(
+            InitExpr ? InitExpr->IgnoreParens() : nullptr);
+        Assign && Assign->getOpcode() == BO_Assign)
+      StartExpr = Assign->getRHS();
     bool CounterOnLeft = !Counter || namedValue(Compare->getLHS()) == Counter;
     LoopFrame Frame =
         boundOf(CounterOnLeft ? Compare->getRHS() : Compare->getLHS(), Start);
@@ -558,6 +567,7 @@ private:
     Frame.Cursor = Counter ? Counter
                            : namedValue(CounterOnLeft ? Compare->getLHS()
                                                       : Compare->getRHS());
+    Frame.StartExpr = StartExpr;
     return Frame;
   }
 
@@ -656,15 +666,18 @@ private:
   }
 
   /// Whether \p Inner walks a part of \p Outer's current item (the cells of
-  /// a row, `for (j < rows[i].len)`, `for (p : w->panes)`, or through locals
-  /// made from the item, `b = bufs[i]; for (j < b->count)`,
-  /// `key = keys.at(x); parts = split(map[key]); for (p : parts)`): a walk of
-  /// nested data, linear in its size. `for (j < i)` is not: it reads the
-  /// cursor, not an item.
+  /// a row, `for (j < rows[i].len)`, `for (p : w->panes)`, a list the item
+  /// holds, `for (wp = TAILQ_FIRST(&wl->window->panes); ...)`, or through
+  /// locals made from the item, `b = bufs[i]; for (j < b->count)`, `key =
+  /// keys.at(x); parts = split(map[key]); for (p : parts)`): a walk of nested
+  /// data, linear in its size. `for (j < i)` is not: it reads the cursor, not
+  /// an item.
   static bool walksItem(const LoopFrame &Outer, const LoopFrame &Inner) {
-    if (!Inner.BoundExpr)
+    if (!Inner.BoundExpr && !Inner.StartExpr)
       return false;
-    return readsItem(Inner.BoundExpr, Outer, itemLocals(Outer));
+    Locals ItemLocals = itemLocals(Outer);
+    return readsItem(Inner.BoundExpr, Outer, ItemLocals) ||
+           readsItem(Inner.StartExpr, Outer, ItemLocals);
   }
 
   using Locals = llvm::SmallPtrSet<const ValueDecl *, 8>;

@@ -251,6 +251,39 @@ Task sumAllParts(const std::vector<int> &names) {
   co_return;
 }
 
+// Linked lists: the panes each window holds are nested data, one level;
+// every pane of the session for each window is a cross product.
+
+struct Pane {
+  Pane *next;
+  const void *owner;
+};
+struct Window {
+  Pane *panes;
+  Window *next;
+};
+void mark(Pane *pane);
+
+Task markPanes(Window *windows) {
+  Window *w;
+  Pane *p;
+  for (w = windows; w != nullptr; w = w->next)
+    for (p = w->panes; p != nullptr; p = p->next)
+      mark(p);
+  co_return;
+}
+
+Task countOwned(Window *windows, Pane *allPanes, long *owned) {
+  Window *w;
+  Pane *p;
+  for (w = windows; w != nullptr; w = w->next)
+    for (p = allPanes; p != nullptr; p = p->next)
+      *owned += p->owner == w;
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'countOwned' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  // CHECK-MESSAGES-LOW: :[[@LINE-4]]:3: warning: 'countOwned' is a coroutine, but it runs nested loops over input data (2 levels) {{.+}} [cpu-in-async]
+  co_return;
+}
+
 // A loop up to the largest value of its counter's type has no bound of its
 // own: it ends at its break, the first free slot. Up to a large constant it
 // runs that many turns.
