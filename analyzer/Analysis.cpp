@@ -342,5 +342,6 @@ SummaryIndex boundwise::summarizeFile(const AnalysisRequest &Request) {
       Request.Database->getCompileCommands(Request.File);
   if (!Commands.empty())
     Summaries.makePathsAbsolute(Commands.front().Directory);
+  Summaries.addSourceFile(normalizedPath(Request.File));
   return Summaries;
 }

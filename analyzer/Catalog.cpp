@@ -44,6 +44,13 @@ llvm::StringRef boundwise::categoryName(Category C) {
   return spellingOf(C).Name;
 }
 
+std::optional<Category> boundwise::categoryNamed(llvm::StringRef Name) {
+  for (const CategorySpelling &Spelling : Spellings)
+    if (Spelling.Name == Name)
+      return Spelling.Cat;
+  return std::nullopt;
+}
+
 bool boundwise::isBlocking(Category C) {
   return C != Category::Cpu && C != Category::Python;
 }

@@ -42,6 +42,8 @@ inline bool isPython(Category C) { return C == Category::Python; }
 
 /// `network`, `file`, ...: the spelling in YAML and JSON.
 llvm::StringRef categoryName(Category C);
+/// The category spelled \p Name (categoryName's inverse), if any.
+std::optional<Category> categoryNamed(llvm::StringRef Name);
 /// `blocks on the network`, `sleeps`, ...: what a function that reaches
 /// blocking of category \p C does, in messages.
 llvm::StringRef categoryVerb(Category C);

@@ -118,6 +118,7 @@ void SummaryIndex::addReachedFrom(const SummaryIndex &Project,
 void SummaryIndex::merge(SummaryIndex &&Other) {
   for (auto &[Usr, Summary] : Other.Functions)
     Functions.try_emplace(Usr, std::move(Summary));
+  SourceFiles.insert(Other.SourceFiles.begin(), Other.SourceFiles.end());
 }
 
 void SummaryIndex::makePathsAbsolute(llvm::StringRef Directory) {

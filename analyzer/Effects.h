@@ -194,8 +194,14 @@ public:
     return Functions;
   }
 
+  /// The source files whose every function another file can call is
+  /// summarised here (the map step's files), by absolute path.
+  const std::set<std::string> &sourceFiles() const { return SourceFiles; }
+  void addSourceFile(llvm::StringRef File) { SourceFiles.insert(File.str()); }
+
 private:
   std::map<std::string, FunctionSummary> Functions;
+  std::set<std::string> SourceFiles;
 };
 
 } // namespace boundwise

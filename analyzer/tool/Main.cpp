@@ -21,6 +21,7 @@
 #include "analyzer/Rule.h"
 #include "analyzer/measure/Measure.h"
 
+#include "analyzer/SummaryFile.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -146,6 +147,18 @@ static cl::opt<bool> Project(
              "chain may cross files. On by default when -p is given without "
              "sources: every file of the database, as one project"),
     cl::cat(Options));
+static cl::opt<std::string> ExportSummaries(
+    "export-summaries",
+    cl::desc("Only summarise the sources, what their functions do, into this "
+             "file (JSON), for a project's run elsewhere "
+             "(--import-summaries): the map step on one machine of many"),
+    cl::value_desc("file"), cl::cat(Options));
+static cl::list<std::string> ImportSummaries(
+    "import-summaries",
+    cl::desc("Analyse as a project's run does, with the summaries these "
+             "files (written by --export-summaries) hold of the project's "
+             "other files"),
+    cl::CommaSeparated, cl::value_desc("file,..."), cl::cat(Options));
 static cl::opt<bool> Diagnose(
     "diagnose",
     cl::desc("Print the diagnosis report instead of findings: each function, "
@@ -482,16 +495,15 @@ static FileResult analyzeSource(const std::string &Source,
   return Result;
 }
 
-/// The map step of a project's analysis: the summaries of every file of
-/// \p Database, in parallel, merged (a function defined in several files,
-/// an inline one, keeps its first summary). A file among \p Sources is
-/// read with its own configuration, any other with the first source's.
-static SummaryIndex summarizeProject(
-    const tooling::CompilationDatabase &Database, ArrayRef<std::string> Sources,
+/// The map step of a project's analysis: the summaries of \p Files, in
+/// parallel, merged (a function defined in several files keeps its first
+/// summary). A file among \p AbsoluteSources is read with its own
+/// configuration, any other with the first source's.
+static SummaryIndex summarizeFiles(
+    const std::vector<std::string> &Files,
     ArrayRef<std::string> AbsoluteSources, const ConfigSet &Configs,
     const std::map<const Config *, std::unique_ptr<Catalog>> &Catalogs,
     const CommandSources &Commands) {
-  std::vector<std::string> Files = Database.getAllFiles();
   std::map<std::string, const Config *> ConfigOf;
   for (size_t I = 0; I < AbsoluteSources.size(); ++I)
     ConfigOf[AbsoluteSources[I]] = Configs.OfSource[I];
@@ -519,6 +531,32 @@ static SummaryIndex summarizeProject(
   for (SummaryIndex &File : PerFile)
     Merged.merge(std::move(File));
   return Merged;
+}
+
+/// Writes \p Summaries to --export-summaries' file; the exit status.
+static int exportSummaries(const SummaryIndex &Summaries) {
+  std::error_code Error;
+  raw_fd_ostream Out(ExportSummaries, Error);
+  if (!Error) {
+    Out << writeSummaries(Summaries);
+    Out.close();
+    Error = Out.error();
+  }
+  if (Error) {
+    errs() << "boundwise: error: cannot write '" << ExportSummaries
+           << "': " << Error.message() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+/// The summaries of one --import-summaries file.
+static Expected<SummaryIndex> importSummaries(StringRef File) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Text = MemoryBuffer::getFile(File);
+  if (!Text)
+    return createStringError(Text.getError(), "cannot read '" + File + "': " +
+                                                  Text.getError().message());
+  return readSummaries((*Text)->getBuffer(), File);
 }
 
 /// One entry of --line-filter: a file (matched as a suffix of the path, on
@@ -929,23 +967,27 @@ int main(int Argc, const char **Argv) {
   }
   CommandSources Commands{Database.get(), DatabaseOrigin, Databases,
                           ResourceDir};
+  if (!ExportSummaries.empty())
+    return exportSummaries(summarizeFiles(AbsoluteSources, AbsoluteSources,
+                                          *Configs, Catalogs, Commands));
   SummaryIndex ProjectSummaries;
   if (WholeProject) {
     if (!Database)
       return usageError("--project needs the project's compilation database "
                         "(-p <build directory>)");
-    ProjectSummaries = summarizeProject(*Database, Sources, AbsoluteSources,
-                                        *Configs, Catalogs, Commands);
+    ProjectSummaries = summarizeFiles(Database->getAllFiles(), AbsoluteSources,
+                                      *Configs, Catalogs, Commands);
   }
+  for (const std::string &File : ImportSummaries) {
+    Expected<SummaryIndex> Imported = importSummaries(File);
+    if (!Imported)
+      return usageError(toString(Imported.takeError()));
+    ProjectSummaries.merge(std::move(*Imported));
+  }
+  bool ProjectRun = WholeProject || !ImportSummaries.empty();
   std::vector<FileResult> Results(Sources.size());
-  std::set<std::string> ProjectFiles;
-  if (WholeProject)
-    for (const std::string &File : Database->getAllFiles()) {
-      SmallString<256> Normal(File);
-      sys::path::remove_dots(Normal, /*remove_dot_dot=*/true);
-      ProjectFiles.insert(std::string(Normal));
-    }
-  RepeatedFindings Repeats(std::move(ProjectFiles));
+  RepeatedFindings Repeats(ProjectRun ? ProjectSummaries.sourceFiles()
+                                      : std::set<std::string>());
   ResultsInOrder Finished(
       Results,
       [&](FileResult &Result) {
@@ -968,7 +1010,7 @@ int main(int Argc, const char **Argv) {
         bool Completed = runOnAnalysisStack([&] {
           Result = analyzeSource(Sources[I], AbsoluteSources[I], Conf,
                                  *Catalogs[&Conf], Commands,
-                                 WholeProject ? &ProjectSummaries : nullptr);
+                                 ProjectRun ? &ProjectSummaries : nullptr);
         });
         Finished.add(I,
                      Completed ? std::move(Result) : crashedResult(Sources[I]));
