@@ -121,6 +121,34 @@ void SummaryIndex::merge(SummaryIndex &&Other) {
   SourceFiles.insert(Other.SourceFiles.begin(), Other.SourceFiles.end());
 }
 
+std::string boundwise::virtualDispatchUsr(llvm::StringRef Identity) {
+  return ("virtual:" + Identity).str();
+}
+
+void SummaryIndex::addVirtualDispatches() {
+  std::map<std::string, std::vector<const FunctionSummary *>> Overriders;
+  std::map<std::string, std::string> Names;
+  for (const auto &[Usr, Summary] : Functions)
+    for (const auto &[Base, Name] : Summary.Overrides)
+      if (Usr == Summary.Identity) {
+        Overriders[Base].push_back(&Summary);
+        Names[Base] = Name;
+      }
+  for (const auto &[Base, Methods] : Overriders) {
+    if (Methods.size() != 1 || Functions.count(Base))
+      continue;
+    FunctionSummary Dispatch;
+    Dispatch.Usr = Dispatch.Identity = virtualDispatchUsr(Base);
+    Dispatch.Name = Names[Base];
+    Dispatch.Loc = Methods.front()->Loc;
+    CallEdge Call;
+    Call.CalleeUsr = Methods.front()->Usr;
+    Call.Loc = Methods.front()->Loc;
+    Dispatch.Calls.push_back(std::move(Call));
+    Functions.try_emplace(Dispatch.Usr, std::move(Dispatch));
+  }
+}
+
 void SummaryIndex::makePathsAbsolute(llvm::StringRef Directory) {
   auto Rebase = [&](SourcePoint &Point) {
     if (Point.File.empty() || llvm::sys::path::is_absolute(Point.File))

@@ -96,6 +96,10 @@ enum class Mode {
   UnderLock,   ///< only what runs while a shared lock is held
 };
 
+/// The summary a virtual call of the method \p Identity reaches when dynamic
+/// dispatch hides the target: made by SummaryIndex::addVirtualDispatches.
+std::string virtualDispatchUsr(llvm::StringRef Identity);
+
 /// Whether an operation with \p State counts when entered in \p M.
 bool countsIn(Mode M, const PointState &State);
 /// The mode the callee of a call with \p State is entered in, from a caller
@@ -128,6 +132,9 @@ struct FunctionSummary {
   /// The forks (ForkChildOf) whose child execs a program: the child is that
   /// program, judged at the exec, whatever it does before (`dup2`, `open`).
   std::set<std::string> ExecingForkChildren;
+  /// The virtual methods this method overrides, directly or not: identity
+  /// to name. A virtual call of one of them may run this one.
+  std::map<std::string, std::string> Overrides;
   /// Filled by SummaryIndex::propagate(): one entry per category and mode
   /// reached.
   std::vector<BlockingReach> Reaches;
@@ -163,6 +170,11 @@ public:
 
   /// Adds the summaries of \p Other this index lacks.
   void merge(SummaryIndex &&Other);
+
+  /// Resolves the virtual calls of a whole project: a virtual method with
+  /// no body of its own and one override in the project runs that
+  /// override. Several overrides, or a default body, stay unknown.
+  void addVirtualDispatches();
 
   /// Makes every relative path of the summaries relative to \p Directory
   /// (a compile command's) absolute, so that they mean the same file in

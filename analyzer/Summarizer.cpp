@@ -441,16 +441,34 @@ static bool isDefinedElsewhere(const FunctionDecl *Callee, DeclLookup &Lookup) {
   return !Method || !Method->isVirtual();
 }
 
+void Summarizer::addOverrides(const CXXMethodDecl *Method,
+                              FunctionSummary &Summary, unsigned Depth) {
+  // Class hierarchies are a few levels deep.
+  if (Depth > 8)
+    return;
+  for (const CXXMethodDecl *Overridden : Method->overridden_methods()) {
+    Summary.Overrides[Lookup.identity(Overridden)] =
+        Lookup.displayName(Overridden);
+    addOverrides(Overridden, Summary, Depth + 1);
+  }
+}
+
 void Summarizer::addExternalCall(const CallSite &Site,
                                  const FunctionDecl *Callee,
                                  FunctionSummary &Summary,
                                  const CallSiteFacts &Facts) {
-  if (!isDefinedElsewhere(Callee, Lookup))
+  // `store.save()` on an interface: the project may know its one override.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool OpenVirtual = Method && Method->isVirtual() &&
+                     !staticTarget(Site.Call, Callee) &&
+                     !Lookup.roles(Callee).isKnown();
+  if (!OpenVirtual && !isDefinedElsewhere(Callee, Lookup))
     return;
   // A coroutine made and not awaited runs where it is started.
   if (Lookup.coroutineType(Callee) && !Facts.AwaitedCalls.count(Site.Call))
     return;
-  Summary.Calls.push_back({Lookup.identity(Callee),
+  std::string Target = Lookup.identity(Callee);
+  Summary.Calls.push_back({OpenVirtual ? virtualDispatchUsr(Target) : Target,
                            Lookup.point(Site.Call->getExprLoc()), Site.State,
                            constantArguments(Site.Call, Lookup.astContext()),
                            Site.InLoop});
@@ -466,6 +484,8 @@ void Summarizer::summarizeOne(const Pending &Next,
   Summary.Identity = Lookup.identity(Function);
   Summary.Name = Lookup.displayName(Function);
   Summary.Loc = Lookup.point(Function->getLocation());
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    addOverrides(Method, Summary, 0);
   // Declared [[clang::nonblocking]]: trusted, its body is not summarised.
   if (hasFunctionEffect(Function, FunctionEffect::Kind::NonBlocking))
     return;

@@ -20,6 +20,7 @@
 #include <vector>
 
 namespace clang {
+class CXXMethodDecl;
 class Expr;
 class FunctionDecl;
 } // namespace clang
@@ -74,8 +75,12 @@ private:
   void addCallEffects(const CallSite &Site, FunctionSummary &Summary,
                       const CallSiteFacts &Facts,
                       std::vector<Pending> &Worklist);
-  /// A call to a function defined in another translation unit: an edge to
-  /// its identity, which the project's summaries resolve.
+  /// The methods \p Method overrides, into \p Summary.
+  void addOverrides(const clang::CXXMethodDecl *Method,
+                    FunctionSummary &Summary, unsigned Depth);
+  /// A call to a function defined in another translation unit, or a virtual
+  /// call whose target dynamic dispatch decides: an edge to its identity
+  /// (or its virtual dispatch), which the project's summaries resolve.
   void addExternalCall(const CallSite &Site, const clang::FunctionDecl *Callee,
                        FunctionSummary &Summary, const CallSiteFacts &Facts);
   EntryFacts entryFacts(const CallSite &Site,

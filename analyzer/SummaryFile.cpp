@@ -70,7 +70,8 @@ static json summaryJson(const FunctionSummary &Summary) {
           {"ops", Ops},
           {"calls", Calls},
           {"paramLoops", Loops},
-          {"execingForkChildren", Summary.ExecingForkChildren}};
+          {"execingForkChildren", Summary.ExecingForkChildren},
+          {"overrides", Summary.Overrides}};
 }
 
 std::string boundwise::writeSummaries(const SummaryIndex &Index) {
@@ -224,6 +225,12 @@ static void readSummary(const json &Entry, Reader &Read, SummaryIndex &Index) {
     Summary.ParamLoops.push_back(
         {static_cast<unsigned>(Read.unsignedNumber(Loop, "param")),
          Read.unsignedNumber(Loop, "factor"), Read.point(Loop, "loc")});
+  auto Overrides = Entry.find("overrides");
+  if (Overrides == Entry.end() || !Overrides->is_object())
+    Read.fail("a missing or mistyped 'overrides'");
+  else
+    for (const auto &[Base, Name] : Overrides->items())
+      Summary.Overrides[Base] = Read.string(*Overrides, Base.c_str());
   for (const json &Fork : Read.array(Entry, "execingForkChildren")) {
     if (!Fork.is_string()) {
       Read.fail("a fork site that is not a string");

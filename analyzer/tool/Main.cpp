@@ -985,6 +985,8 @@ int main(int Argc, const char **Argv) {
     ProjectSummaries.merge(std::move(*Imported));
   }
   bool ProjectRun = WholeProject || !ImportSummaries.empty();
+  if (ProjectRun)
+    ProjectSummaries.addVirtualDispatches();
   std::vector<FileResult> Results(Sources.size());
   RepeatedFindings Repeats(ProjectRun ? ProjectSummaries.sourceFiles()
                                       : std::set<std::string>());

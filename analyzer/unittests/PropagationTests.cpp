@@ -169,3 +169,25 @@ TEST(PropagationTest, AForkChildsWorkIsNotTheParents) {
   EXPECT_TRUE(chainOf(Index, "runJob", Category::Sleep).empty());
   EXPECT_FALSE(chainOf(Index, "setupChild", Category::Sleep).empty());
 }
+
+TEST(PropagationTest, AVirtualCallRunsTheProjectsOneOverride) {
+  SummaryIndex Index;
+  addExternalCall(Index, "onFlush", virtualDispatchUsr("Store::save"));
+  addExternalCall(Index, "onEvict", virtualDispatchUsr("Cache::flush"));
+  FunctionSummary &File = Index.getOrCreate("FileStore::save");
+  File.Identity = "FileStore::save";
+  File.Overrides["Store::save"] = "Store::save";
+  addOp(Index, "FileStore::save", Category::File, "fsync");
+  for (const char *Cache : {"DiskCache::flush", "MemoryCache::flush"}) {
+    FunctionSummary &Override = Index.getOrCreate(Cache);
+    Override.Identity = Cache;
+    Override.Overrides["Cache::flush"] = "Cache::flush";
+  }
+  addOp(Index, "DiskCache::flush", Category::File, "fsync");
+  Index.addVirtualDispatches();
+  Index.propagate();
+  EXPECT_EQ(chainOf(Index, "onFlush", Category::File),
+            (std::vector<std::string>{virtualDispatchUsr("Store::save"),
+                                      "FileStore::save", "fsync"}));
+  EXPECT_TRUE(chainOf(Index, "onEvict", Category::File).empty());
+}
