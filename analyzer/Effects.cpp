@@ -149,14 +149,21 @@ void SummaryIndex::addVirtualDispatches() {
   }
 }
 
+std::string boundwise::absolutePathIn(llvm::StringRef Directory,
+                                      llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  if (!Path.empty() && !llvm::sys::path::is_absolute(Path) &&
+      !Directory.empty()) {
+    Path = Directory;
+    llvm::sys::path::append(Path, File);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
 void SummaryIndex::makePathsAbsolute(llvm::StringRef Directory) {
   auto Rebase = [&](SourcePoint &Point) {
-    if (Point.File.empty() || llvm::sys::path::is_absolute(Point.File))
-      return;
-    llvm::SmallString<256> Absolute(Directory);
-    llvm::sys::path::append(Absolute, Point.File);
-    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-    Point.File = std::string(Absolute);
+    Point.File = absolutePathIn(Directory, Point.File);
   };
   for (auto &[Usr, Summary] : Functions) {
     Rebase(Summary.Loc);

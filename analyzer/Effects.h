@@ -96,6 +96,10 @@ enum class Mode {
   UnderLock,   ///< only what runs while a shared lock is held
 };
 
+/// \p File, when relative, made absolute in \p Directory (a compile
+/// command's); without `.` and `dir/..` components either way.
+std::string absolutePathIn(llvm::StringRef Directory, llvm::StringRef File);
+
 /// The summary a virtual call of the method \p Identity reaches when dynamic
 /// dispatch hides the target: made by SummaryIndex::addVirtualDispatches.
 std::string virtualDispatchUsr(llvm::StringRef Identity);

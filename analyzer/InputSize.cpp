@@ -61,8 +61,9 @@ static bool isView(QualType Type) {
   return Record && Record->getName() == "basic_string_view";
 }
 
-/// Whether \p S assigns \p Var, takes its address or binds it to a
-/// reference it may be changed through.
+/// Whether \p S assigns \p Var (`=`, a class's operator=, also inside a
+/// lambda that captures it by reference) or takes its address. A non-const
+/// reference it is bound to is not followed.
 static bool isChangedIn(const Stmt *S, const VarDecl *Var) {
   if (!S)
     return false;

@@ -281,6 +281,13 @@ const FunctionDecl *boundwise::followedDefinition(const Expr *Call,
   return Definition;
 }
 
+/// The edge of \p Site to the summary \p Usr.
+static CallEdge callEdge(const CallSite &Site, std::string Usr,
+                         DeclLookup &Lookup) {
+  return {std::move(Usr), Lookup.point(Site.Call->getExprLoc()), Site.State,
+          constantArguments(Site.Call, Lookup.astContext()), Site.InLoop};
+}
+
 std::string EntryFacts::key(const FunctionDecl *Function) const {
   std::string Key;
   for (unsigned I = 0; I < Function->getNumParams(); ++I) {
@@ -423,8 +430,7 @@ void Summarizer::addCallEffects(const CallSite &Site, FunctionSummary &Summary,
     return;
   EntryFacts Entry = entryFacts(Site, Definition, Facts);
   std::string Usr = Lookup.identity(Definition) + Entry.key(Definition);
-  Summary.Calls.push_back(
-      {Usr, Where, Site.State, constantArguments(Call, Context), Site.InLoop});
+  Summary.Calls.push_back(callEdge(Site, Usr, Lookup));
   Worklist.push_back({Definition, std::move(Entry), std::move(Usr)});
 }
 
@@ -468,10 +474,8 @@ void Summarizer::addExternalCall(const CallSite &Site,
   if (Lookup.coroutineType(Callee) && !Facts.AwaitedCalls.count(Site.Call))
     return;
   std::string Target = Lookup.identity(Callee);
-  Summary.Calls.push_back({OpenVirtual ? virtualDispatchUsr(Target) : Target,
-                           Lookup.point(Site.Call->getExprLoc()), Site.State,
-                           constantArguments(Site.Call, Lookup.astContext()),
-                           Site.InLoop});
+  Summary.Calls.push_back(callEdge(
+      Site, OpenVirtual ? virtualDispatchUsr(Target) : Target, Lookup));
 }
 
 void Summarizer::summarizeOne(const Pending &Next,

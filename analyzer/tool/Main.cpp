@@ -687,19 +687,11 @@ private:
     if (F.Notes.empty() || !OncePerRootCause.count(F.Rule))
       return false;
     const DiagLocation &Root = F.Notes.back().Loc;
-    std::string RootFile = absoluteIn(Directory, Root.File);
+    std::string RootFile = absolutePathIn(Directory, Root.File);
     if (!ProjectFiles.count(RootFile) ||
-        RootFile == absoluteIn(Directory, F.Loc.File))
+        RootFile == absolutePathIn(Directory, F.Loc.File))
       return false;
     return !Causes.insert({F.Rule, RootFile, Root.Line, Root.Column}).second;
-  }
-
-  static std::string absoluteIn(StringRef Directory, StringRef File) {
-    SmallString<256> Path(File);
-    if (!sys::path::is_absolute(Path) && !Directory.empty())
-      Path = (Directory + "/" + File).str();
-    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    return std::string(Path);
   }
 
   std::set<std::string> ProjectFiles;
